@@ -1,0 +1,56 @@
+#include "app/Args.h"
+
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+
+namespace ml::app {
+
+Args::Args(const std::vector<std::string>& argv, const ArgSpec& spec) {
+  for (std::size_t i = 0; i < argv.size(); ++i) {
+    const std::string& a = argv[i];
+    if (a.size() < 3 || a.compare(0, 2, "--") != 0) {
+      positional_.push_back(a);
+      continue;
+    }
+    std::string name = a.substr(2);
+    std::optional<std::string> inlineValue;
+    if (auto eq = name.find('='); eq != std::string::npos) {
+      inlineValue = name.substr(eq + 1);
+      name.resize(eq);
+    }
+    if (spec.flags.count(name) != 0 && !inlineValue) {
+      flags_.insert(name);
+    } else if (spec.valued.count(name) != 0) {
+      if (inlineValue) {
+        values_[name] = *inlineValue;
+      } else if (i + 1 < argv.size()) {
+        values_[name] = argv[++i];
+      } else {
+        throw UsageError("De optie --" + name + " heeft een waarde nodig.");
+      }
+    } else {
+      throw UsageError("Onbekende optie: --" + name + ".");
+    }
+  }
+}
+
+std::optional<std::string> Args::value(const std::string& name) const {
+  auto it = values_.find(name);
+  if (it == values_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<double> Args::number(const std::string& name) const {
+  auto v = value(name);
+  if (!v) return std::nullopt;
+  errno = 0;
+  char* end = nullptr;
+  double d = std::strtod(v->c_str(), &end);
+  if (v->empty() || end == nullptr || *end != '\0' || errno != 0 || !std::isfinite(d) || d < 0) {
+    throw UsageError("De optie --" + name + " verwacht een getal van 0 of meer, niet '" + *v + "'.");
+  }
+  return d;
+}
+
+}  // namespace ml::app

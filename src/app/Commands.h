@@ -1,0 +1,16 @@
+// The program's commands. Each returns the process exit code: 0 success, 1 failure,
+// 2 bad usage (main turns a UsageError into 2).
+#pragma once
+#include <string>
+#include <vector>
+
+namespace ml::app {
+
+using ArgList = std::vector<std::string>;
+
+int runMain(int argc, char** argv);
+
+int cmdListen(const ArgList& args);  // meeluister listen SOURCE ...
+int cmdDemo(const ArgList& args);    // meeluister demo: the bundled example, offline
+
+}  // namespace ml::app
