@@ -1,0 +1,192 @@
+#include "core/Debate.h"
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+
+namespace ml {
+namespace {
+
+constexpr std::int64_t kDay = 86400;
+
+std::int64_t floorDiv(std::int64_t a, std::int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
+
+struct Civil {
+  int year;
+  unsigned month, day;
+};
+
+Civil civilFromDays(std::int64_t z) {
+  z += 719468;
+  const std::int64_t era = floorDiv(z, 146097);
+  const auto doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  const auto y = static_cast<int>(static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2));
+  return {y, m, d};
+}
+
+// UTC seconds of the last Sunday of `month` at 01:00 UTC (EU clock change).
+std::int64_t lastSundayOneUtc(int year, unsigned month) {
+  const std::int64_t firstNext = month == 12 ? daysFromCivil(year + 1, 1, 1) : daysFromCivil(year, month + 1, 1);
+  std::int64_t last = firstNext - 1;
+  const std::int64_t weekday = floorDiv(last + 4, 7) * 7;  // 1970-01-01 was a Thursday (4)
+  last -= (last + 4) - weekday;
+  return last * kDay + 3600;
+}
+
+int digits(const std::string& s, std::size_t pos, std::size_t n, bool* ok) {
+  int v = 0;
+  if (pos + n > s.size()) {
+    *ok = false;
+    return 0;
+  }
+  for (std::size_t i = pos; i < pos + n; ++i) {
+    if (s[i] < '0' || s[i] > '9') {
+      *ok = false;
+      return 0;
+    }
+    v = v * 10 + (s[i] - '0');
+  }
+  return v;
+}
+
+// Parses the offset at s[pos..]: "Z", "+01:00", "+0100", "+01"; nullopt when malformed.
+std::optional<int> parseOffset(const std::string& s, std::size_t pos) {
+  if (pos >= s.size()) return std::nullopt;
+  if (s[pos] == 'Z' || s[pos] == 'z') return pos + 1 == s.size() ? std::optional<int>(0) : std::nullopt;
+  if (s[pos] != '+' && s[pos] != '-') return std::nullopt;
+  const int sign = s[pos] == '-' ? -1 : 1;
+  bool ok = true;
+  const int h = digits(s, pos + 1, 2, &ok);
+  std::size_t p = pos + 3;
+  int m = 0;
+  if (p < s.size() && s[p] == ':') ++p;
+  if (p < s.size()) {
+    m = digits(s, p, 2, &ok);
+    p += 2;
+  }
+  if (!ok || p != s.size() || h > 14 || m > 59) return std::nullopt;
+  return sign * (h * 60 + m);
+}
+
+}  // namespace
+
+std::int64_t daysFromCivil(int year, unsigned month, unsigned day) {
+  const std::int64_t y = static_cast<std::int64_t>(year) - (month <= 2);
+  const std::int64_t era = floorDiv(y, 400);
+  const auto yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+std::string dateFromDays(std::int64_t days) {
+  const Civil c = civilFromDays(days);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", c.year, c.month, c.day);
+  return buf;
+}
+
+bool isIsoDate(const std::string& text) {
+  bool ok = text.size() == 10 && text[4] == '-' && text[7] == '-';
+  const int y = digits(text, 0, 4, &ok);
+  const int m = digits(text, 5, 2, &ok);
+  const int d = digits(text, 8, 2, &ok);
+  if (!ok || m < 1 || m > 12 || d < 1) return false;
+  const auto days = daysFromCivil(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
+  return dateFromDays(days) == text;
+}
+
+int dutchOffsetMinutes(std::int64_t utcSeconds) {
+  const int year = civilFromDays(floorDiv(utcSeconds, kDay)).year;
+  const bool summer = utcSeconds >= lastSundayOneUtc(year, 3) && utcSeconds < lastSundayOneUtc(year, 10);
+  return summer ? 120 : 60;
+}
+
+std::optional<TimePoint> parseTimePoint(const std::string& s) {
+  bool ok = s.size() >= 16 && s[4] == '-' && s[7] == '-' && (s[10] == 'T' || s[10] == ' ') && s[13] == ':';
+  const int y = digits(s, 0, 4, &ok), mo = digits(s, 5, 2, &ok), d = digits(s, 8, 2, &ok);
+  const int h = digits(s, 11, 2, &ok), mi = digits(s, 14, 2, &ok);
+  if (!ok || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59) return std::nullopt;
+  std::size_t p = 16;
+  int sec = 0;
+  if (p < s.size() && s[p] == ':') {
+    sec = digits(s, p + 1, 2, &ok);
+    p += 3;
+    if (p < s.size() && s[p] == '.') {
+      ++p;
+      while (p < s.size() && s[p] >= '0' && s[p] <= '9') ++p;
+    }
+  }
+  if (!ok || sec > 60) return std::nullopt;
+  const std::int64_t local = daysFromCivil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * kDay +
+                             h * 3600 + mi * 60 + sec;
+  int offset = 0;
+  if (p == s.size()) {
+    offset = dutchOffsetMinutes(local - 3600);
+    if (dutchOffsetMinutes(local - offset * 60) != offset) offset = 60;
+  } else {
+    auto o = parseOffset(s, p);
+    if (!o) return std::nullopt;
+    offset = *o;
+  }
+  return TimePoint{local - offset * 60, offset};
+}
+
+TimePoint nowDutch() {
+  const auto secs = std::chrono::duration_cast<std::chrono::seconds>(
+                        std::chrono::system_clock::now().time_since_epoch())
+                        .count();
+  return TimePoint{secs, dutchOffsetMinutes(secs)};
+}
+
+std::string TimePoint::localDate() const {
+  return dateFromDays(floorDiv(utcSeconds + offsetMinutes * 60, kDay));
+}
+
+int TimePoint::localMinuteOfDay() const {
+  const std::int64_t local = utcSeconds + offsetMinutes * 60;
+  return static_cast<int>((local - floorDiv(local, kDay) * kDay) / 60);
+}
+
+std::string TimePoint::localClock() const {
+  const int m = localMinuteOfDay();
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%02d.%02d", m / 60, m % 60);
+  return buf;
+}
+
+std::string TimePoint::iso() const {
+  const std::int64_t local = utcSeconds + offsetMinutes * 60;
+  const int secs = static_cast<int>(local - floorDiv(local, 60) * 60);
+  const int m = localMinuteOfDay();
+  const int off = std::abs(offsetMinutes);
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%sT%02d:%02d:%02d%c%02d:%02d", localDate().c_str(), m / 60, m % 60,
+                secs, offsetMinutes < 0 ? '-' : '+', off / 60, off % 60);
+  return buf;
+}
+
+const char* dutchStatus(DebateStatus status) {
+  switch (status) {
+    case DebateStatus::Planned: return "gepland";
+    case DebateStatus::Live: return "live";
+    case DebateStatus::Suspended: return "geschorst";
+    case DebateStatus::Ended: return "afgelopen";
+    case DebateStatus::Cancelled: return "geannuleerd";
+    case DebateStatus::Moved: return "verplaatst";
+  }
+  return "onbekend";
+}
+
+std::string Debate::bestAudioUrl() const {
+  if (isLive() && !liveAudioUrl.empty()) return liveAudioUrl;
+  if (!onDemandAudioUrl.empty()) return onDemandAudioUrl;
+  return liveAudioUrl;
+}
+
+}  // namespace ml
