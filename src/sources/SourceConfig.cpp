@@ -68,3 +68,39 @@ std::string dutchAge(std::int64_t s) {
 }
 
 }  // namespace ml::sources
+
+#include <stdexcept>
+
+#include "core/Debate.h"
+
+namespace ml::sources {
+namespace {
+void checkUrl(const std::string& url, const char* option) {
+  if (url.empty()) return;
+  if (url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0) {
+    throw std::invalid_argument(std::string("--") + option + " verwacht een adres dat begint met http:// of https://.");
+  }
+}
+}  // namespace
+
+SourceConfig configFrom(const SourceOptions& o) {
+  if (!o.date.empty() && !isIsoDate(o.date)) {
+    throw std::invalid_argument("Ongeldige datum '" + o.date + "': gebruik JJJJ-MM-DD, bijvoorbeeld 2023-12-21.");
+  }
+  checkUrl(o.debatDirect, "debatdirect");
+  checkUrl(o.openData, "opendata");
+  checkUrl(o.web, "web");
+  SourceConfig c = o.example ? exampleConfig() : configFromEnvironment();
+  if (o.example) {
+    if (!o.date.empty()) c.date = o.date;
+    return c;
+  }
+  if (!o.debatDirect.empty()) c.debatDirect = o.debatDirect;
+  if (!o.openData.empty()) c.openData = o.openData;
+  if (!o.web.empty()) c.web = o.web;
+  c.date = o.date;
+  c.offline = o.offline;
+  return c;
+}
+
+}  // namespace ml::sources

@@ -30,3 +30,17 @@ std::string joinUrl(const std::string& base, const std::string& path);
 std::string percentEncode(const std::string& text, const std::string& keep = "");
 
 }  // namespace ml::sources
+
+namespace ml::sources {
+
+// Command-line choices that shape a SourceConfig (all optional).
+struct SourceOptions {
+  std::string debatDirect, openData, web, date;  // empty: not given
+  bool offline = false, example = false;
+};
+
+// The environment's configuration with the options applied; the example configuration when
+// options.example. Throws std::invalid_argument (Dutch message) for a bad date or URL.
+SourceConfig configFrom(const SourceOptions& options);
+
+}  // namespace ml::sources

@@ -1,0 +1,62 @@
+// meeluister today [--date JJJJ-MM-DD] [--debatdirect URL] [--opendata URL] [--web URL]
+//                  [--offline] [--example]
+// The day's debates across all rooms, one plain line each: live first, then by time.
+#include <cstdio>
+#include <stdexcept>
+
+#include "app/Args.h"
+#include "app/Commands.h"
+#include "sources/DebateText.h"
+#include "sources/Resolve.h"
+#include "sources/Sources.h"
+
+namespace ml::app {
+namespace {
+
+void say(const std::string& line) { std::printf("%s\n", line.c_str()); }
+
+sources::SourceConfig todayConfig(const Args& a) {
+  sources::SourceOptions o;
+  o.debatDirect = a.value("debatdirect").value_or("");
+  o.openData = a.value("opendata").value_or("");
+  o.web = a.value("web").value_or("");
+  o.date = a.value("date").value_or("");
+  o.offline = a.flag("offline");
+  o.example = a.flag("example");
+  try {
+    return sources::configFrom(o);
+  } catch (const std::invalid_argument& e) {
+    throw UsageError(e.what());
+  }
+}
+
+}  // namespace
+
+int cmdToday(const ArgList& args) {
+  const Args a(args, ArgSpec{{"date", "debatdirect", "opendata", "web"}, {"offline", "example"}});
+  if (!a.positional().empty()) throw UsageError("today kent geen argument '" + a.positional().front() + "'.");
+  const sources::SourceConfig config = todayConfig(a);
+  auto fetcher = sources::makeFetcher(config);
+  sources::Sources src(config, *fetcher);
+  const std::string date = src.today();
+  std::vector<Debate> debates;
+  try {
+    debates = src.day(date);
+  } catch (const sources::SourceError& e) {
+    say("Kan de debatten van " + sources::dutchDate(date) + " niet ophalen. " + e.what());
+    for (const auto& l : sources::noteLines(src.notes())) say(l);
+    std::fflush(stdout);
+    return 1;
+  }
+  if (debates.empty()) {
+    say("Geen debatten op " + sources::dutchDate(date) + ".");
+  } else {
+    say("Debatten op " + sources::dutchDate(date) + ": " + std::to_string(debates.size()) + ".");
+    for (const auto& d : debates) say(sources::listingLine(d));
+  }
+  for (const auto& l : sources::noteLines(src.notes())) say(l);
+  std::fflush(stdout);
+  return 0;
+}
+
+}  // namespace ml::app

@@ -1,0 +1,156 @@
+#include "sources/DebateText.h"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+
+namespace ml::sources {
+namespace {
+
+const char* const kWeekdays[] = {"donderdag", "vrijdag", "zaterdag", "zondag", "maandag", "dinsdag", "woensdag"};
+const char* const kMonths[] = {"januari", "februari", "maart",     "april",   "mei",      "juni",
+                               "juli",    "augustus", "september", "oktober", "november", "december"};
+
+std::string timeSpan(const Debate& d) {
+  std::string s;
+  if (d.plannedStart) s = d.plannedStart->localClock();
+  if (d.plannedEnd) s += (s.empty() ? "tot " : " tot ") + d.plannedEnd->localClock();
+  if (s.empty() && d.actualStart) s = d.actualStart->localClock();
+  return s.empty() ? "tijd onbekend" : s;
+}
+
+std::string join(const std::vector<std::string>& parts, const char* sep) {
+  std::string out;
+  for (const auto& p : parts) {
+    if (p.empty()) continue;
+    if (!out.empty()) out += sep;
+    out += p;
+  }
+  return out;
+}
+
+std::string personText(const Person& p) {
+  std::string role = p.role;
+  if (!role.empty()) role[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(role[0])));
+  return join({p.name, role, p.party}, ", ");
+}
+
+std::string documentLine(const DocumentRef& doc) {
+  std::string date = doc.date.size() == 10 ? dutchDate(doc.date) : doc.date;
+  if (date.find(' ') != std::string::npos) date = date.substr(date.find(' ') + 1);  // without weekday
+  std::string line = "Document " + join({doc.number, doc.kind, date}, ", ");
+  if (!doc.title.empty()) line += ": " + doc.title;
+  if (!doc.dossier.empty()) line += ". Dossier " + doc.dossier;
+  return line + ".";
+}
+
+void speakers(const Debate& d, std::vector<std::string>& out) {
+  std::vector<std::string> names;
+  for (const auto& e : d.timeline) {
+    if (e.name.empty() || (e.eventType != "speaker" && e.eventType != "interrupter")) continue;
+    std::string n = e.affiliation.empty() ? e.name : e.name + " (" + e.affiliation + ")";
+    if (std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
+  }
+  if (!names.empty()) out.push_back("Sprekers: " + join(names, ", ") + ".");
+  if (d.isLive()) {
+    for (auto it = d.timeline.rbegin(); it != d.timeline.rend(); ++it) {
+      if (it->eventType == "speaker" && !it->name.empty()) {
+        out.push_back(fmt::format("Aan het woord sinds {}: {}.", it->time.localClock(),
+                                  join({it->name, it->affiliation}, ", ")));
+        break;
+      }
+    }
+  }
+}
+
+void background(const Debate& d, std::vector<std::string>& out) {
+  if (d.background.empty()) return;
+  out.push_back("Achtergrond:");
+  for (const auto& s : d.background) {
+    if (!s.heading.empty()) out.push_back(s.heading);
+    int item = 0;
+    for (const auto& b : s.blocks) {
+      if (b.kind == TextBlock::Kind::ListItem) {
+        out.push_back(fmt::format("{}. {}", ++item, b.text));
+      } else {
+        item = 0;
+        out.push_back(b.text);
+      }
+    }
+  }
+}
+
+}  // namespace
+
+std::string dutchDate(const std::string& iso) {
+  if (!isIsoDate(iso)) return iso;
+  const int y = std::stoi(iso.substr(0, 4));
+  const auto m = static_cast<unsigned>(std::stoi(iso.substr(5, 2)));
+  const auto day = static_cast<unsigned>(std::stoi(iso.substr(8, 2)));
+  const std::int64_t days = daysFromCivil(y, m, day);
+  const auto wd = static_cast<std::size_t>(((days % 7) + 7) % 7);
+  return fmt::format("{} {} {} {}", kWeekdays[wd], day, kMonths[m - 1], y);
+}
+
+std::string listingLine(const Debate& d) {
+  std::string status = dutchStatus(d.status);
+  if (d.isLive() && d.actualStart) status += " sinds " + d.actualStart->localClock();
+  return join({timeSpan(d), d.room.name.empty() ? d.room.id : d.room.name, d.kind,
+               d.title.empty() ? "zonder titel" : d.title, status},
+              ", ");
+}
+
+std::vector<std::string> showLines(const Debate& d) {
+  std::vector<std::string> out;
+  out.push_back(d.title.empty() ? "Debat zonder titel" : d.title);
+  if (!d.kind.empty()) out.push_back("Soort: " + d.kind + ".");
+  if (!d.committee.empty()) out.push_back("Commissie: " + d.committee + ".");
+  const auto start = d.plannedStart ? d.plannedStart : d.actualStart;
+  const std::string date = !d.debateDate.empty() ? d.debateDate : start ? start->localDate() : "";
+  if (!date.empty()) out.push_back("Wanneer: " + dutchDate(date) + ", " + timeSpan(d) + " uur.");
+  if (d.actualStart) {
+    std::string s = "Begonnen om " + d.actualStart->localClock();
+    if (d.actualEnd) s += ", afgelopen om " + d.actualEnd->localClock();
+    out.push_back(s + ".");
+  }
+  out.push_back(std::string("Status: ") + dutchStatus(d.status) + ".");
+  const std::string room = d.room.name.empty() ? d.room.id : d.room.name;
+  if (!room.empty()) out.push_back("Waar: " + room + ".");
+  if (!d.ministers.empty()) {
+    std::vector<std::string> ms;
+    for (const auto& p : d.ministers) ms.push_back(personText(p));
+    out.push_back("Namens het kabinet: " + join(ms, "; ") + ".");
+  }
+  speakers(d, out);
+  if (!d.introduction.empty()) out.push_back(d.introduction);
+  if (!d.agenda.empty()) {
+    out.push_back(fmt::format("Agenda, {} {}:", d.agenda.size(), d.agenda.size() == 1 ? "punt" : "punten"));
+    for (std::size_t i = 0; i < d.agenda.size(); ++i) {
+      const auto& item = d.agenda[i];
+      out.push_back(fmt::format("Agendapunt {}: {}", item.number.empty() ? std::to_string(i + 1) : item.number,
+                                item.subject.empty() ? "zonder onderwerp" : item.subject));
+      for (const auto& doc : item.documents) out.push_back(documentLine(doc));
+    }
+  }
+  background(d, out);
+  if (!d.liveAudioUrl.empty() && (d.isLive() || d.status == DebateStatus::Planned)) {
+    out.push_back("Live geluid: " + d.liveAudioUrl);
+  }
+  if (!d.onDemandAudioUrl.empty()) out.push_back("Terugluisteren: " + d.onDemandAudioUrl);
+  if (!d.webUrl.empty()) out.push_back("Webpagina: " + d.webUrl);
+  if (!d.debatDirectUrl.empty()) out.push_back("Debat Direct: " + d.debatDirectUrl);
+  if (!d.activityNumber.empty()) out.push_back("Vergaderingnummer: " + d.activityNumber + ".");
+  std::vector<std::string> prov;
+  for (const auto& [part, source] : d.provenance) prov.push_back(part + " van " + source);
+  if (!prov.empty()) out.push_back("Bronnen: " + join(prov, ", ") + ".");
+  for (auto& l : noteLines(d.notes)) out.push_back(std::move(l));
+  return out;
+}
+
+std::vector<std::string> noteLines(const std::vector<std::string>& notes) {
+  std::vector<std::string> out;
+  for (const auto& n : notes) out.push_back("Let op: " + n);
+  return out;
+}
+
+}  // namespace ml::sources
