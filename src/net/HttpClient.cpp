@@ -40,6 +40,20 @@ std::string header(CURL* h, const char* name) {
   return {};
 }
 
+// The listener's words for what went wrong on the wire.
+std::string networkReason(CURLcode rc) {
+  switch (rc) {
+    case CURLE_COULDNT_RESOLVE_HOST: return "naam onbekend";
+    case CURLE_COULDNT_RESOLVE_PROXY: return "proxy onbekend";
+    case CURLE_COULDNT_CONNECT: return "verbinding geweigerd";
+    case CURLE_GOT_NOTHING: return "leeg antwoord";
+    case CURLE_PARTIAL_FILE: return "antwoord onvolledig";
+    case CURLE_RECV_ERROR:
+    case CURLE_SEND_ERROR: return "verbinding verbroken";
+    default: return "netwerkfout";
+  }
+}
+
 }  // namespace
 
 HttpError::HttpError(Kind kind, std::string url, long status, const std::string& detail)
@@ -159,7 +173,8 @@ struct HttpClient::Impl {
         rc == CURLE_SSL_CERTPROBLEM || rc == CURLE_SSL_CACERT_BADFILE) {
       throw HttpError(K::Tls, url, 0, detail);
     }
-    throw HttpError(K::Network, url, 0, detail);
+    log::debug("curl: {}", detail);
+    throw HttpError(K::Network, url, 0, networkReason(rc));
   }
 
   HttpResponse perform(const HttpRequest& r, std::string* into,
