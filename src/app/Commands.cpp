@@ -18,7 +18,6 @@ struct Command {
 
 const Command kCommands[] = {
     {"listen", cmdListen, "listen BRON [--output BESTAND] [--duration SECONDEN] [--start live|begin|SECONDEN]"},
-    {"demo", cmdDemo, "demo [--output BESTAND] [--duration SECONDEN]: het meegeleverde voorbeeld, zonder netwerk"},
 };
 
 void printUsage(std::FILE* to) {

@@ -1,0 +1,83 @@
+#include "decode/DecoderThread.h"
+
+#include <algorithm>
+#include <cstring>
+#include <utility>
+
+#include "audio/AudioFormat.h"
+#include "core/Log.h"
+
+namespace ml::decode {
+
+using net::MediaChunk;
+using net::StreamEvent;
+
+void DecoderThread::run() noexcept {
+  try {
+    ffmpeg::AudioDecoder decoder(*cancel_);
+    while (!cancel_->cancelled() && !ended_) {
+      std::optional<MediaChunk> c = carry_ ? std::exchange(carry_, std::nullopt) : in_.pop();
+      if (!c || c->kind == MediaChunk::Kind::End) break;
+      if (c->kind == MediaChunk::Kind::Stream) {
+        decodeStream(decoder, std::move(*c));
+        continue;
+      }
+      auto skip = static_cast<std::size_t>(c->skipSeconds * audio::kSampleRate);
+      auto output = [&](const float* frames, std::size_t n) {
+        std::size_t drop = std::min(skip, n);
+        skip -= drop;
+        return out_.write(frames + drop * audio::kChannels, n - drop, *cancel_);
+      };
+      try {
+        std::string_view init = c->init ? std::string_view(*c->init) : std::string_view();
+        decoder.decodeSegment(init, c->data, c->discontinuity, output);
+      } catch (const ffmpeg::DecodeError& e) {
+        log::info("segment {} niet te decoderen: {}", c->sequence, e.what());
+        events_.push({StreamEvent::Kind::DecodeError, e.what(), c->duration});
+      }
+    }
+  } catch (const std::exception& e) {
+    events_.push({StreamEvent::Kind::Failed, std::string("decoderen mislukt: ") + e.what(), 0});
+  }
+  out_.markEnded();
+}
+
+// A continuous stream: the decoder reads chunk after chunk until the stream ends or a
+// discontinuity (reconnect) asks for a fresh start.
+void DecoderThread::decodeStream(ffmpeg::AudioDecoder& decoder, MediaChunk first) {
+  std::optional<MediaChunk> current = std::move(first);
+  std::size_t offset = 0;
+  bool started = false;
+  auto reader = [&](std::uint8_t* buf, std::size_t size) -> std::size_t {
+    while (true) {
+      if (cancel_->cancelled()) return 0;
+      if (current && offset < current->data.size()) {
+        std::size_t n = std::min(size, current->data.size() - offset);
+        std::memcpy(buf, current->data.data() + offset, n);
+        offset += n;
+        started = true;
+        return n;
+      }
+      std::optional<MediaChunk> next = in_.pop();
+      if (!next || next->kind == MediaChunk::Kind::End) {
+        ended_ = true;
+        return 0;
+      }
+      if (next->kind != MediaChunk::Kind::Stream || (next->discontinuity && started)) {
+        carry_ = std::move(next);
+        return 0;
+      }
+      current = std::move(next);
+      offset = 0;
+    }
+  };
+  auto output = [&](const float* frames, std::size_t n) { return out_.write(frames, n, *cancel_); };
+  try {
+    decoder.decodeStream(reader, output);
+  } catch (const ffmpeg::DecodeError& e) {
+    log::info("stream niet te decoderen: {}", e.what());
+    events_.push({StreamEvent::Kind::DecodeError, e.what(), 0});
+  }
+}
+
+}  // namespace ml::decode

@@ -1,0 +1,104 @@
+// The only file that includes portaudio.h: the device sink on PortAudio's callback API.
+#include <portaudio.h>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <mutex>
+
+#include "audio/AudioFormat.h"
+#include "audio/Sink.h"
+#include "core/Log.h"
+
+namespace ml::audio {
+namespace {
+
+// PortAudio's ALSA and JACK probing prints dozens of lines on stderr at Pa_Initialize;
+// they are not for the listener. They are silenced unless --verbose asks for them.
+int initializeQuietly() {
+  if (log::level() >= log::Level::Debug) return Pa_Initialize();
+  std::fflush(stderr);
+  int saved = dup(2);
+  int devnull = open("/dev/null", O_WRONLY | O_CLOEXEC);
+  if (saved >= 0 && devnull >= 0) dup2(devnull, 2);
+  int rc = Pa_Initialize();
+  if (saved >= 0) {
+    dup2(saved, 2);
+    close(saved);
+  }
+  if (devnull >= 0) close(devnull);
+  return rc;
+}
+
+class PortAudioSink final : public Sink {
+ public:
+  explicit PortAudioSink(Mixer& mixer) : mixer_(mixer) {
+    PaError rc = initializeQuietly();
+    if (rc != paNoError) throw NoAudioDevice(noDeviceLine());
+    initialized_ = true;
+    device_ = Pa_GetDefaultOutputDevice();
+    if (device_ == paNoDevice) {
+      Pa_Terminate();
+      initialized_ = false;
+      throw NoAudioDevice(noDeviceLine());
+    }
+  }
+  ~PortAudioSink() override {
+    stop();
+    if (initialized_) Pa_Terminate();
+  }
+
+  void start() override {
+    const PaDeviceInfo* info = Pa_GetDeviceInfo(device_);
+    PaStreamParameters p{};
+    p.device = device_;
+    p.channelCount = kChannels;
+    p.sampleFormat = paFloat32;
+    p.suggestedLatency = info != nullptr ? info->defaultHighOutputLatency : 0.1;
+    PaError rc = Pa_OpenStream(&stream_, nullptr, &p, kSampleRate, paFramesPerBufferUnspecified,
+                               paNoFlag, &PortAudioSink::callback, this);
+    if (rc != paNoError) {
+      stream_ = nullptr;
+      throw NoAudioDevice(std::string("Het audioapparaat kon niet worden geopend (") +
+                          Pa_GetErrorText(rc) + "). Gebruik --output BESTAND om naar een bestand te schrijven.");
+    }
+    rc = Pa_StartStream(stream_);
+    if (rc != paNoError) {
+      throw NoAudioDevice(std::string("Het audioapparaat start niet (") + Pa_GetErrorText(rc) + ").");
+    }
+    const PaStreamInfo* si = Pa_GetStreamInfo(stream_);
+    log::info("PortAudio: {} ({} ms uitvoervertraging)", info != nullptr ? info->name : "?",
+              si != nullptr ? static_cast<int>(si->outputLatency * 1000) : -1);
+  }
+
+  void stop() override {
+    if (stream_ == nullptr) return;
+    Pa_StopStream(stream_);
+    Pa_CloseStream(stream_);
+    stream_ = nullptr;
+  }
+
+ private:
+  static std::string noDeviceLine() {
+    return "Geen audioapparaat gevonden. Gebruik --output BESTAND om naar een bestand te schrijven.";
+  }
+
+  // Runs on PortAudio's real-time thread: only Mixer::render, which never blocks.
+  static int callback(const void*, void* output, unsigned long frames, const PaStreamCallbackTimeInfo*,
+                      PaStreamCallbackFlags, void* self) noexcept {
+    static_cast<PortAudioSink*>(self)->mixer_.render(static_cast<float*>(output), frames);
+    return paContinue;
+  }
+
+  Mixer& mixer_;
+  PaDeviceIndex device_ = paNoDevice;
+  PaStream* stream_ = nullptr;
+  bool initialized_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<Sink> makeDeviceSink(Mixer& mixer) { return std::make_unique<PortAudioSink>(mixer); }
+
+}  // namespace ml::audio

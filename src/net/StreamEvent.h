@@ -1,0 +1,28 @@
+// What the stream layers (fetcher, decoder) report upward. The app turns these into
+// the listener's Dutch lines; lower layers never print.
+#pragma once
+#include <string>
+
+namespace ml::net {
+
+struct StreamEvent {
+  enum class Kind {
+    Connecting,    // text: the URL
+    PlayingLive,   // seconds: distance behind the live edge
+    PlayingFrom,   // seconds: position in the recording
+    Retrying,      // text: reason (Dutch); seconds: delay before the next try
+    StillRetrying, // seconds: how long it has been failing
+    Recovered,     // the source answers again
+    Skipped,       // seconds: audio that was missed and skipped
+    Stalled,       // the live playlist stopped advancing
+    Moving,        // it advances again
+    DecodeError,   // seconds: length of the piece that could not be played
+    Ended,         // the stream ended (ENDLIST reached, or a direct stream closed)
+    Failed,        // text: reason; playing cannot go on
+  };
+  Kind kind;
+  std::string text;
+  double seconds = 0;
+};
+
+}  // namespace ml::net

@@ -1,0 +1,63 @@
+// The fetcher thread: from a SOURCE URL to compressed chunks for the decoder.
+// A master playlist leads to its audio rendition, a media playlist is followed (live:
+// reloaded at the pace it asks, never fetching a segment twice), anything else is taken
+// as a direct audio stream. Faults are retried with capped backoff and reported as
+// StreamEvents. Lower layer: it only fills the ChunkQueue and the event queue.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "core/Cancel.h"
+#include "core/EventQueue.h"
+#include "net/ChunkQueue.h"
+#include "net/HlsPlaylist.h"
+#include "net/HttpClient.h"
+#include "net/Retry.h"
+#include "net/StreamEvent.h"
+
+namespace ml::net {
+
+struct FetchOptions {
+  std::string url;
+  enum class Start { Default, Live, Begin, Position } start = Start::Default;
+  double position = 0;      // seconds, with Start::Position
+  int liveEdgeSegments = 3; // live: start this many segments before the newest
+  int startupAttempts = 4;  // tries before giving up on an unreachable source at start
+};
+
+class StreamFetcher {
+ public:
+  StreamFetcher(FetchOptions options, ChunkQueue& out, EventQueue<StreamEvent>& events, CancelPtr cancel);
+  // Thread body. Never throws; always ends by pushing an End chunk.
+  void run() noexcept;
+
+ private:
+  void open();
+  void followMedia(const std::string& url, std::string text);
+  void followDirect(const std::string& url);
+  HttpResponse fetchPlaylist(const std::string& url);
+  void chooseStart(const HlsMedia& media);
+  bool deliver(const HlsSegment& seg);
+  void fillGap(std::int64_t windowFirst, const HlsMedia& media);
+  std::string guessUri(std::int64_t sequence) const;
+  std::shared_ptr<const std::string> initFor(const HlsSegment& seg);
+  bool push(MediaChunk c);
+
+  FetchOptions options_;
+  ChunkQueue& out_;
+  EventQueue<StreamEvent>& events_;
+  CancelPtr cancel_;
+  HttpClient http_;
+  Retry retry_;
+  std::int64_t next_ = -1;                    // next media sequence to deliver
+  std::map<std::int64_t, HlsSegment> known_;  // every segment seen in any playlist
+  std::string initUri_;
+  std::shared_ptr<const std::string> init_;
+  double position_ = 0;                       // seconds delivered from the playlist start
+  double skipFirst_ = 0;                      // seek offset inside the first segment
+  bool discontinuityNext_ = false;
+};
+
+}  // namespace ml::net
