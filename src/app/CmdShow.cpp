@@ -3,7 +3,6 @@
 // One debate as plain lines for a screen reader. DEBATE: a Debat Direct or tweedekamer.nl
 // address, a meeting number (2023A07965), a Debat Direct id, a room name ("plenaire zaal":
 // what is on there now), or "voorbeeld" (the bundled example, offline).
-#include <cstdio>
 #include <stdexcept>
 
 #include "app/Args.h"
@@ -11,11 +10,12 @@
 #include "sources/DebateText.h"
 #include "sources/Resolve.h"
 #include "sources/Sources.h"
+#include "ui/Lines.h"
 
 namespace ml::app {
 namespace {
 
-void say(const std::string& line) { std::printf("%s\n", line.c_str()); }
+void say(const std::string& text) { ui::line(text); }
 
 std::string joinWords(const std::vector<std::string>& words) {
   std::string out;
@@ -53,10 +53,8 @@ int cmdShow(const ArgList& args) {
   } catch (const sources::SourceError& e) {
     say(e.what());
     for (const auto& l : sources::noteLines(src.notes())) say(l);
-    std::fflush(stdout);
     return 1;
   }
-  std::fflush(stdout);
   return 0;
 }
 

@@ -1,7 +1,6 @@
 // meeluister today [--date JJJJ-MM-DD] [--debatdirect URL] [--opendata URL] [--web URL]
 //                  [--offline] [--example]
 // The day's debates across all rooms, one plain line each: live first, then by time.
-#include <cstdio>
 #include <stdexcept>
 
 #include "app/Args.h"
@@ -9,11 +8,12 @@
 #include "sources/DebateText.h"
 #include "sources/Resolve.h"
 #include "sources/Sources.h"
+#include "ui/Lines.h"
 
 namespace ml::app {
 namespace {
 
-void say(const std::string& line) { std::printf("%s\n", line.c_str()); }
+void say(const std::string& text) { ui::line(text); }
 
 sources::SourceConfig todayConfig(const Args& a) {
   sources::SourceOptions o;
@@ -45,7 +45,6 @@ int cmdToday(const ArgList& args) {
   } catch (const sources::SourceError& e) {
     say("Kan de debatten van " + sources::dutchDate(date) + " niet ophalen. " + e.what());
     for (const auto& l : sources::noteLines(src.notes())) say(l);
-    std::fflush(stdout);
     return 1;
   }
   if (debates.empty()) {
@@ -55,7 +54,6 @@ int cmdToday(const ArgList& args) {
     for (const auto& d : debates) say(sources::listingLine(d));
   }
   for (const auto& l : sources::noteLines(src.notes())) say(l);
-  std::fflush(stdout);
   return 0;
 }
 

@@ -86,6 +86,7 @@ void fillPeople(Debate& d, const DebateInfo& info, const Actors& actors) {
     }
     d.timeline.push_back(std::move(ev));
   }
+  if (!d.ministers.empty()) d.provenance["bewindspersonen"] = kWho;
   std::stable_sort(d.timeline.begin(), d.timeline.end(), [](const SpeakerEvent& a, const SpeakerEvent& b) {
     return a.time.utcSeconds < b.time.utcSeconds;
   });

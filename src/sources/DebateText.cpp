@@ -80,6 +80,19 @@ void background(const Debate& d, std::vector<std::string>& out) {
   }
 }
 
+// "Debat Direct: titel, tijden; open data: agendapunten" (sources in order of first part).
+std::string provenanceText(const Provenance& provenance) {
+  std::vector<std::pair<std::string, std::vector<std::string>>> bySource;
+  for (const auto& [part, source] : provenance) {
+    auto it = std::find_if(bySource.begin(), bySource.end(), [&](const auto& e) { return e.first == source; });
+    if (it == bySource.end()) it = bySource.insert(bySource.end(), {source, {}});
+    it->second.push_back(part);
+  }
+  std::vector<std::string> groups;
+  for (const auto& [source, parts] : bySource) groups.push_back(source + ": " + join(parts, ", "));
+  return join(groups, "; ");
+}
+
 }  // namespace
 
 std::string dutchDate(const std::string& iso) {
@@ -140,9 +153,7 @@ std::vector<std::string> showLines(const Debate& d) {
   if (!d.webUrl.empty()) out.push_back("Webpagina: " + d.webUrl);
   if (!d.debatDirectUrl.empty()) out.push_back("Debat Direct: " + d.debatDirectUrl);
   if (!d.activityNumber.empty()) out.push_back("Vergaderingnummer: " + d.activityNumber + ".");
-  std::vector<std::string> prov;
-  for (const auto& [part, source] : d.provenance) prov.push_back(part + " van " + source);
-  if (!prov.empty()) out.push_back("Bronnen: " + join(prov, ", ") + ".");
+  if (!d.provenance.empty()) out.push_back("Bronnen: " + provenanceText(d.provenance) + ".");
   for (auto& l : noteLines(d.notes)) out.push_back(std::move(l));
   return out;
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "sources/DebatDirect.h"
 #include "sources/Json.h"
 #include "sources/SourceConfig.h"
 
@@ -208,7 +209,8 @@ Debate toDebate(const Activity& a) {
 
 std::string meetingPageUrl(const std::string& webBase, const Activity& a) {
   if (a.number.empty()) return {};
-  const bool plenary = a.kind.find("lenair") != std::string::npos;
+  const std::string room = dd::roomKey(!a.room.empty() ? a.room : a.location);
+  const bool plenary = a.kind.find("lenair") != std::string::npos || a.kind == "Stemmingen" || room == "plenairezaal";
   return joinUrl(webBase, plenary ? "debat_en_vergadering/plenaire_vergaderingen/details/activiteit"
                                   : "debat_en_vergadering/commissievergaderingen/details") +
          "?id=" + percentEncode(a.number);

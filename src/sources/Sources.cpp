@@ -161,7 +161,7 @@ void Sources::addOpenData(Debate& d, std::optional<od::Activity> known, bool exp
       if (auto full = odMeeting(known->number, known->id)) known = std::move(full);
     }
   } catch (const SourceError& e) {
-    note(std::string("Open data niet bereikbaar: ") + e.what());
+    note(std::string(known ? "Agendapunten uit de open data ontbreken: " : "Open data niet bereikbaar: ") + e.what());
     if (!known) return;
   }
   od::enrich(d, *known, confidence);
@@ -175,7 +175,9 @@ void Sources::addWebPage(Debate& d, const std::string& url) {
   if (url.empty()) return;
   try {
     const text::HtmlPage page = text::parseHtmlPage(fetch(kWeb, url, kMaxPageBytes));
-    web::enrich(d, web::readPage(page), url);
+    // The example's pages stand for real ones: show the real address.
+    const std::string shown = config_.example ? joinUrl(SourceConfig{}.web, url.substr(url.find('/') + 1)) : url;
+    web::enrich(d, web::readPage(page), shown);
   } catch (const SourceError& e) {
     note(std::string("Achtergrond van de webpagina ontbreekt: ") + e.what());
   }
@@ -203,6 +205,7 @@ Debate Sources::complete(const dd::DebateInfo& brief, bool detailed, std::option
     od::Activity a;
     a.number = d.activityNumber;
     a.kind = d.kind;
+    a.room = !d.room.id.empty() ? d.room.id : d.room.name;
     page = od::meetingPageUrl(config_.web, a);
   }
   addWebPage(d, page);

@@ -99,7 +99,7 @@ void enrich(Debate& d, const PageInfo& page, const std::string& url) {
   fill(d.introduction, page.intro, "inleiding");
   fill(d.committee, page.committee, "commissie");
   fill(d.room.name, page.room, "zaal");
-  fill(d.webUrl, url, "webpagina");
+  fill(d.webUrl, url, "webadres");
   if (d.ministers.empty() && !page.ministers.empty()) {
     d.ministers = page.ministers;
     d.provenance["bewindspersonen"] = kSource;
