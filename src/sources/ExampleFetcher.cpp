@@ -56,6 +56,9 @@ fs::path ExampleFetcher::fileFor(const std::string& url) const {
     return safe(path) ? root_ / (path + ".json") : fs::path();
   }
   if (path.rfind("opendata/", 0) == 0) {
+    if (std::string token = search(query, "\\$skiptoken=([A-Za-z0-9-]+)"); !token.empty()) {
+      return root_ / "opendata" / (token + ".json");
+    }
     if (std::string day = search(query, "lt (\\d{4}-\\d\\d-\\d\\d)T"); !day.empty()) {
       return root_ / "opendata" / ("day-" + day + ".json");
     }

@@ -2,6 +2,7 @@
 // for the "example:" bases of exampleConfig(), without any network:
 //   example:debatdirect/<path>          -> debatdirect/<path>.json
 //   example:opendata/Activiteit?...     -> opendata/day-<date>.json (a day's filter),
+//                                          opendata/<token>.json ($skiptoken=<token>),
 //                                          opendata/<Nummer>.json (Nummer eq / Id eq)
 //   example:web/<path>?id=<Nummer>      -> web/<Nummer>.html; other pages -> web/<last part>.html
 // Anything else answers like a 404.

@@ -102,6 +102,10 @@ std::vector<od::Activity> Sources::odDay(const std::string& date) {
     od::ActivityPage p = od::parseActivities(fetch(kOd, url, kMaxJsonBytes));
     std::move(p.activities.begin(), p.activities.end(), std::back_inserter(all));
     url = p.nextLink;
+    // A relative next link is relative to the service root.
+    if (!url.empty() && url.find("://") == std::string::npos && url.rfind("example:", 0) != 0) {
+      url = joinUrl(config_.openData, url);
+    }
   }
   return od::onLocalDay(std::move(all), date);
 }

@@ -207,8 +207,23 @@ std::optional<std::vector<Char>> decodeAll(std::string_view s) {
 
 // Characters that real Dutch (and European) text holds; a repair must yield one of these.
 bool plausible(char32_t cp) {
-  return (cp >= 0xA0 && cp <= 0x24F) || (cp >= 0x2010 && cp <= 0x2044) || cp == 0x20AC ||
-         cp == 0x2122 || (cp >= 0x0300 && cp <= 0x036F);
+  return (cp >= 0xA0 && cp <= 0x17F) || cp == 0x192 || (cp >= 0x2C6 && cp <= 0x2DD) ||
+         (cp >= 0x2010 && cp <= 0x2044) || cp == 0x20AC || cp == 0x2122 || (cp >= 0x300 && cp <= 0x36F);
+}
+
+// Letter case in Latin-1 and Latin Extended-A (enough to tell which repair reads better).
+bool isUpper(char32_t cp) {
+  if (cp >= 'A' && cp <= 'Z') return true;
+  if (cp >= 0xC0 && cp <= 0xDE) return cp != 0xD7;
+  if (cp >= 0x100 && cp <= 0x137) return cp % 2 == 0;
+  if (cp >= 0x139 && cp <= 0x148) return cp % 2 == 1;
+  if (cp >= 0x14A && cp <= 0x177) return cp % 2 == 0;
+  return cp == 0x178 || cp == 0x179 || cp == 0x17B || cp == 0x17D;
+}
+bool isLower(char32_t cp) {
+  if (cp >= 'a' && cp <= 'z') return true;
+  if (cp >= 0xDF && cp <= 0xFF) return cp != 0xF7;
+  return cp >= 0x100 && cp <= 0x17F && !isUpper(cp) && cp != 0x138 && cp != 0x149;
 }
 
 // At chars[i], the misread sequence in `page` that decodes to one plausible character:
@@ -231,33 +246,42 @@ std::optional<std::pair<std::string, std::size_t>> repairAt(const std::vector<Ch
   return std::make_pair(bytes, len);
 }
 
-MojibakeRepair repairWith(std::string_view s, const std::vector<Char>& chars,
-                          const CodePage& page) {
-  MojibakeRepair r;
+struct Attempt {
+  MojibakeRepair repair;
+  int caseBreaks = 0;  // repairs giving an upper-case letter right after a lower-case one
+};
+
+Attempt repairWith(std::string_view s, const std::vector<Char>& chars, const CodePage& page) {
+  Attempt a;
+  MojibakeRepair& r = a.repair;
   r.codePage = page.name;
   for (std::size_t i = 0; i < chars.size();) {
     if (auto fix = repairAt(chars, i, page)) {
       r.text += fix->first;
       ++r.sequences;
+      if (i > 0 && isLower(chars[i - 1].cp) && isUpper(decodeAt(fix->first, 0)->cp)) ++a.caseBreaks;
       i += fix->second;
     } else {
       r.text.append(s.substr(chars[i].offset, chars[i].length));
       ++i;
     }
   }
-  return r;
+  return a;
 }
 
-// One pass: the code page that repairs the most sequences, or nothing.
+// One pass: the code page that repairs the most sequences (on a tie: the one whose repairs
+// fit the letter case around them best, then the more common one), or nothing.
 MojibakeRepair repairOnce(std::string_view s) {
-  MojibakeRepair best{std::string(s), "", 0};
+  Attempt best{{std::string(s), "", 0}, 0};
   auto chars = decodeAll(s);
-  if (!chars) return best;
+  if (!chars) return best.repair;
   for (const auto& page : kCodePages) {
-    auto r = repairWith(s, *chars, page);
-    if (r.sequences > best.sequences) best = std::move(r);
+    Attempt a = repairWith(s, *chars, page);
+    const bool more = a.repair.sequences > best.repair.sequences;
+    const bool fitter = a.repair.sequences == best.repair.sequences && a.caseBreaks < best.caseBreaks;
+    if (a.repair.sequences > 0 && (more || fitter)) best = std::move(a);
   }
-  return best;
+  return best.repair;
 }
 
 }  // namespace
