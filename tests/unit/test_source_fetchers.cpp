@@ -1,0 +1,98 @@
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <unistd.h>
+
+#include <fstream>
+
+#include "sources/DiskCache.h"
+#include "sources/ExampleFetcher.h"
+#include "sources/SourceConfig.h"
+
+namespace fs = std::filesystem;
+using ml::sources::CacheEntry;
+using ml::sources::DiskCache;
+using ml::sources::SourceError;
+
+namespace {
+
+fs::path tempDir(const std::string& name) {
+  fs::path p = fs::temp_directory_path() / ("meeluister-test-" + name + "-" + std::to_string(::getpid()));
+  fs::remove_all(p);
+  return p;
+}
+
+TEST(DiskCache, StoresAndLoadsPerUrl) {
+  const fs::path dir = tempDir("cache");
+  DiskCache cache(dir);
+  EXPECT_FALSE(cache.load("https://a.invalid/x"));
+  std::string binary("a\0b\nc", 5);
+  cache.store(CacheEntry{"https://a.invalid/x", binary, "application/json", "\"etag1\"", "Tue, 01 Oct 2026", 1000});
+  cache.store(CacheEntry{"https://a.invalid/y", "other", "", "", "", 2000});
+  const auto e = cache.load("https://a.invalid/x");
+  ASSERT_TRUE(e);
+  EXPECT_EQ(e->body, binary);
+  EXPECT_EQ(e->etag, "\"etag1\"");
+  EXPECT_EQ(e->lastModified, "Tue, 01 Oct 2026");
+  EXPECT_EQ(e->fetchedAt, 1000);
+  cache.touch("https://a.invalid/x", 5000);
+  EXPECT_EQ(cache.load("https://a.invalid/x")->fetchedAt, 5000);
+  EXPECT_EQ(cache.load("https://a.invalid/y")->body, "other");
+  fs::remove_all(dir);
+}
+
+TEST(DiskCache, DamagedFilesAreIgnored) {
+  const fs::path dir = tempDir("damaged");
+  DiskCache cache(dir);
+  cache.store(CacheEntry{"https://a.invalid/x", "0123456789", "", "", "", 1});
+  for (const auto& f : fs::directory_iterator(dir)) fs::resize_file(f.path(), fs::file_size(f.path()) - 3);
+  EXPECT_FALSE(cache.load("https://a.invalid/x"));
+  fs::remove_all(dir);
+}
+
+TEST(DiskCache, UnwritableFolderIsNotFatal) {
+  DiskCache cache("/proc/meeluister-cannot-write-here");
+  EXPECT_NO_THROW(cache.store(CacheEntry{"u", "b", "", "", "", 1}));
+  EXPECT_FALSE(cache.load("u"));
+}
+
+TEST(ExampleFetcher, MapsUrlsToFilesAndRefusesEscapes) {
+  ml::sources::ExampleFetcher f(ml::sources::ExampleFetcher::defaultRoot());
+  EXPECT_NE(f.get("example:debatdirect/agenda/2023-12-21", 1u << 20).body.find("Samen tegen mensenhandel"),
+            std::string::npos);
+  EXPECT_NE(f.get("example:web/x/details?id=2023A08217", 1u << 20).body.find("<h1>"), std::string::npos);
+  for (const char* bad : {"example:debatdirect/../README", "example:debatdirect//etc/passwd", "https://x/agenda",
+                          "example:opendata/Activiteit?$filter=Nummer%20eq%20'../x'", "example:elders/x"}) {
+    try {
+      f.get(bad, 1u << 20);
+      ADD_FAILURE() << bad;
+    } catch (const SourceError& e) {
+      EXPECT_TRUE(e.notFound()) << bad;
+    }
+  }
+  EXPECT_THROW(f.get("example:debatdirect/app", 10), SourceError);  // larger than allowed
+}
+
+TEST(SourceConfig, OptionsAndEnvironment) {
+  ::setenv("MEELUISTER_OPENDATA_URL", "http://127.0.0.1:1/od/", 1);
+  ml::sources::SourceOptions o;
+  o.debatDirect = "http://127.0.0.1:2/api";
+  o.date = "2026-10-01";
+  const auto c = ml::sources::configFrom(o);
+  EXPECT_EQ(c.debatDirect, "http://127.0.0.1:2/api");
+  EXPECT_EQ(c.openData, "http://127.0.0.1:1/od/");
+  EXPECT_EQ(c.date, "2026-10-01");
+  ::unsetenv("MEELUISTER_OPENDATA_URL");
+  o.date = "1-10-2026";
+  EXPECT_THROW(ml::sources::configFrom(o), std::invalid_argument);
+  o.date.clear();
+  o.web = "ftp://x";
+  EXPECT_THROW(ml::sources::configFrom(o), std::invalid_argument);
+  EXPECT_EQ(ml::sources::joinUrl("http://a/b/", "/c"), "http://a/b/c");
+  EXPECT_EQ(ml::sources::percentEncode("a b'é", "'"), "a%20b'%C3%A9");
+  EXPECT_EQ(ml::sources::dutchAge(30), "30 seconden");
+  EXPECT_EQ(ml::sources::dutchAge(3 * 3600), "3 uur");
+  EXPECT_EQ(ml::sources::dutchAge(86400 * 3), "3 dagen");
+}
+
+}  // namespace
