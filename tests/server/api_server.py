@@ -1,0 +1,242 @@
+#!/usr/bin/env python3
+"""Loopback stand-in for the three sources meeluister reads about debates.
+
+Serves tests/fixtures/data (shaped like the real answers) on 127.0.0.1:
+  /dd/api/app, /dd/api/agenda[/DATE], /dd/api/debates/ID, /dd/api/actors/DATE   (Debat Direct)
+  /od/Activiteit?$filter=...                                                   (open data, OData v4)
+  /web/...?id=NUMMER, /web/.../SLUG                                            (tweedekamer.nl pages)
+Like the real services it answers 403 to Debat Direct requests without a browser-like
+User-Agent, 400 to $top above 250, and 304 to a matching If-None-Match.
+
+Bad answers on cue, per source ("dd", "od", "web"): ApiServer.set_fault(source, fault) with
+fault one of: ok, html (an error page with status 200), truncated, 403, 500, gone (404 for
+/debates/ and for pages), empty (an empty day), noheadings (pages only).
+
+Use in-process:  with ApiServer() as srv: srv.url ...   or run it:  api_server.py [--port N]
+"""
+import hashlib
+import json
+import os
+import re
+import sys
+import threading
+import urllib.parse
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+FIXTURES = os.path.join(HERE, "..", "fixtures", "data")
+
+ERROR_PAGE = b"<!DOCTYPE html><html><head><title>503</title></head><body><h1>Service Unavailable</h1></body></html>"
+NO_HEADINGS = "<html><body><div>Deze pagina heeft geen koppen.</div></body></html>".encode()
+
+
+class _State:
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.faults = {"dd": "ok", "od": "ok", "web": "ok"}
+        self.requests = []        # (path, status)
+        self.conditional = 0      # requests that carried If-None-Match or If-Modified-Since
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server_version = "FixtureServer/1.0"
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, *args):  # keep test output clean
+        pass
+
+    def do_GET(self):
+        state = self.server.state
+        parsed = urllib.parse.urlsplit(self.path)
+        path, query = parsed.path, urllib.parse.unquote(parsed.query)
+        if self.headers.get("If-None-Match") or self.headers.get("If-Modified-Since"):
+            with state.lock:
+                state.conditional += 1
+        source = path.split("/")[1] if path.count("/") >= 1 else ""
+        fault = state.faults.get(source, "ok")
+        try:
+            status, ctype, body = self.route(source, path, query, fault)
+        except Exception as e:  # a bug here must show, not hang the client
+            status, ctype, body = 500, "text/plain", repr(e).encode()
+        etag = '"%s"' % hashlib.sha1(body).hexdigest()[:16]
+        if status == 200 and self.headers.get("If-None-Match") == etag:
+            status, body = 304, b""
+        with state.lock:
+            state.requests.append((self.path, status))
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        if status in (200, 304):
+            self.send_header("ETag", etag)
+        self.end_headers()
+        self.wfile.write(body)
+
+    # --- routing -------------------------------------------------------------------------
+    def route(self, source, path, query, fault):
+        if fault == "403":
+            return 403, "text/html", ERROR_PAGE
+        if fault == "500":
+            return 500, "text/html", ERROR_PAGE
+        if fault == "html":
+            return 200, "text/html", ERROR_PAGE
+        if source == "dd":
+            if "Mozilla" not in self.headers.get("User-Agent", ""):
+                return 403, "text/html", ERROR_PAGE
+            result = self.debat_direct(path[len("/dd/api"):], fault)
+        elif source == "od":
+            result = self.open_data(path[len("/od"):], query, fault)
+        elif source == "web":
+            result = self.web(path, query, fault)
+        else:
+            result = (404, "text/plain", b"not found")
+        status, ctype, body = result
+        if fault == "truncated" and status == 200:
+            body = body[: max(1, len(body) * 2 // 5)]
+        return status, ctype, body
+
+    @staticmethod
+    def _file(*parts):
+        p = os.path.join(FIXTURES, *parts)
+        if ".." in parts or not os.path.isfile(p):
+            return None
+        with open(p, "rb") as f:
+            return f.read()
+
+    def _json(self, data):
+        return 200, "application/json", data if isinstance(data, bytes) else json.dumps(data).encode()
+
+    def debat_direct(self, sub, fault):
+        m = re.fullmatch(r"/agenda(?:/(\d{4}-\d\d-\d\d))?", sub)
+        if m:
+            date = m.group(1) or "2026-10-01"
+            data = None if fault == "empty" else self._file("debatdirect", "agenda", date + ".json")
+            return self._json(data or {"debates": []})
+        if sub == "/app":
+            return self._json(self._file("debatdirect", "app.json"))
+        m = re.fullmatch(r"/(?:agenda/[\d-]+/)?debates/([0-9a-fA-F-]+)", sub)
+        if m:
+            data = None if fault == "gone" else self._file("debatdirect", "debates", m.group(1).lower() + ".json")
+            if data is None:
+                return 404, "application/json", b'{"error": "Not found"}'
+            return self._json(data)
+        m = re.fullmatch(r"/actors/(\d{4}-\d\d-\d\d)", sub)
+        if m:
+            return self._json(self._file("debatdirect", "actors", m.group(1) + ".json")
+                              or {"politicians": [], "parties": []})
+        return 404, "application/json", b'{"error": "Not found"}'
+
+    def open_data(self, sub, query, fault):
+        if sub != "/Activiteit":
+            return 404, "application/json", b'{"error": {"code": "404", "message": "Not found"}}'
+        top = re.search(r"\$top=(\d+)", query)
+        if top and int(top.group(1)) > 250:
+            return 400, "application/json", b'{"error": {"code": "400", "message": "$top max 250"}}'
+        empty = {"@odata.context": "$metadata#Activiteit", "value": []}
+        token = re.search(r"\$skiptoken=([A-Za-z0-9-]+)", query)
+        day = re.search(r"Aanvangstijd lt (\d{4}-\d\d-\d\d)T", query)
+        number = re.search(r"Nummer eq '(\d{4}A\d{5})'", query)
+        ident = re.search(r"Id eq ([0-9a-fA-F-]{36})", query)
+        if "Verwijderd eq false" not in query and not token:
+            return 400, "application/json", b'{"error": {"code": "400", "message": "filter Verwijderd"}}'
+        name = None
+        if token:
+            name = token.group(1)
+        elif fault == "empty":
+            name = None
+        elif day:
+            name = "day-" + day.group(1)
+        elif number:
+            name = number.group(1)
+        elif ident:
+            name = self._number_for_id(ident.group(1))
+        data = self._file("opendata", name + ".json") if name else None
+        if data is None:
+            return self._json(empty)
+        doc = json.loads(data)
+        if "@odata.nextLink" in doc:  # the real portal gives absolute next links
+            host = "http://%s:%d" % self.server.server_address[:2]
+            doc["@odata.nextLink"] = host + "/od/" + doc["@odata.nextLink"]
+        return self._json(doc)
+
+    def _number_for_id(self, ident):
+        folder = os.path.join(FIXTURES, "opendata")
+        for fn in sorted(os.listdir(folder)):
+            with open(os.path.join(folder, fn), "rb") as f:
+                for a in json.load(f).get("value", []):
+                    if a.get("Id", "").lower() == ident.lower():
+                        return a.get("Nummer")
+        return None
+
+    def web(self, path, query, fault):
+        if fault == "gone":
+            return 404, "text/html", ERROR_PAGE
+        if fault == "noheadings":
+            return 200, "text/html; charset=utf-8", NO_HEADINGS
+        m = re.search(r"id=(\d{4}A\d{5})", query)
+        key = m.group(1) if m else path.rstrip("/").rsplit("/", 1)[-1]
+        if not re.fullmatch(r"[A-Za-z0-9_-]+", key or ""):
+            return 404, "text/html", ERROR_PAGE
+        data = self._file("web", key + ".html")
+        if data is None:
+            return 404, "text/html", ERROR_PAGE
+        return 200, "text/html; charset=utf-8", data
+
+
+class ApiServer:
+    """The fixture server in a background thread on 127.0.0.1 (port 0: any free port)."""
+
+    def __init__(self, port=0):
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), _Handler)
+        self.httpd.daemon_threads = True
+        self.httpd.state = _State()
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    @property
+    def url(self):
+        return "http://127.0.0.1:%d" % self.httpd.server_address[1]
+
+    def options(self):
+        """Command-line options pointing meeluister at this server."""
+        return ["--debatdirect", self.url + "/dd/api", "--opendata", self.url + "/od/", "--web", self.url + "/web"]
+
+    def set_fault(self, source, fault):
+        with self.httpd.state.lock:
+            self.httpd.state.faults[source] = fault
+
+    def reset(self):
+        with self.httpd.state.lock:
+            self.httpd.state.faults = {"dd": "ok", "od": "ok", "web": "ok"}
+            self.httpd.state.requests = []
+            self.httpd.state.conditional = 0
+
+    def requests(self):
+        with self.httpd.state.lock:
+            return list(self.httpd.state.requests)
+
+    def conditional_requests(self):
+        with self.httpd.state.lock:
+            return self.httpd.state.conditional
+
+    def start(self):
+        self.thread.start()
+        return self
+
+    def stop(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc):
+        self.stop()
+
+
+if __name__ == "__main__":
+    port = int(sys.argv[sys.argv.index("--port") + 1]) if "--port" in sys.argv else 0
+    srv = ApiServer(port).start()
+    print("PORT %d" % srv.httpd.server_address[1], flush=True)
+    try:
+        srv.thread.join()
+    except KeyboardInterrupt:
+        srv.stop()
