@@ -83,10 +83,11 @@ void background(const Debate& d, std::vector<std::string>& out) {
 // "Debat Direct: titel, tijden; open data: agendapunten" (sources in order of first part).
 std::string provenanceText(const Provenance& provenance) {
   std::vector<std::pair<std::string, std::vector<std::string>>> bySource;
-  for (const auto& [part, source] : provenance) {
+  for (const auto& entry : provenance) {
+    const std::string& source = entry.second;
     auto it = std::find_if(bySource.begin(), bySource.end(), [&](const auto& e) { return e.first == source; });
     if (it == bySource.end()) it = bySource.insert(bySource.end(), {source, {}});
-    it->second.push_back(part);
+    it->second.push_back(entry.first);
   }
   std::vector<std::string> groups;
   for (const auto& [source, parts] : bySource) groups.push_back(source + ": " + join(parts, ", "));
