@@ -369,7 +369,14 @@ Debate Sources::resolve(const std::string& rawRef) {
   if (auto page = dd::parsePageUrl(ref)) return finish(byDebatDirectPage(*page));
   const bool url = ref.rfind("http://", 0) == 0 || ref.rfind("https://", 0) == 0 ||
                    ref.find("tweedekamer.nl") != std::string::npos || ref.rfind(config_.web, 0) == 0;
-  if (url) return finish(byWebUrl(ref));
+  if (url) {
+    // A tweedekamer.nl address is read from the configured web base (a test server, the example).
+    const std::string real = SourceConfig{}.web;
+    for (const std::string& prefix : {real, std::string("https://tweedekamer.nl"), std::string("http://www.tweedekamer.nl")}) {
+      if (config_.web != real && ref.rfind(prefix, 0) == 0) return finish(byWebUrl(joinUrl(config_.web, ref.substr(prefix.size()))));
+    }
+    return finish(byWebUrl(ref));
+  }
   if (od::isActivityNumber(upper(ref))) return finish(byActivityNumber(upper(ref), ""));
   if (looksLikeId(ref)) return finish(byDebatDirectId(ref));
   if (auto d = byRoom(ref)) return finish(std::move(*d));

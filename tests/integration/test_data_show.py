@@ -145,6 +145,13 @@ class ShowTest(unittest.TestCase):
         rc, same, _ = self.show("example", server=False, date=None)
         self.assertEqual(same, lines)
 
+    def test_uitgelicht_page_address_finds_its_meeting(self):
+        url = "https://www.tweedekamer.nl/debat_en_vergadering/uitgelicht/samen-tegen-mensenhandel"
+        rc, lines, _ = self.show("--example", url, server=False, date=None)
+        self.assertEqual(rc, 0)
+        rc, by_name, _ = self.show("voorbeeld", server=False, date=None)
+        self.assertEqual(lines, by_name)
+
     def test_missing_reference_is_usage_error(self):
         rc, lines, err = self.show(server=False, date=None)
         self.assertEqual(rc, 2)
