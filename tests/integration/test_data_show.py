@@ -150,7 +150,9 @@ class ShowTest(unittest.TestCase):
         rc, lines, _ = self.show("--example", url, server=False, date=None)
         self.assertEqual(rc, 0)
         rc, by_name, _ = self.show("voorbeeld", server=False, date=None)
-        self.assertEqual(lines, by_name)
+        self.assertIn("Webpagina: " + url, lines)
+        self.assertEqual([l for l in lines if not l.startswith("Webpagina: ")],
+                         [l for l in by_name if not l.startswith("Webpagina: ")])
 
     def test_missing_reference_is_usage_error(self):
         rc, lines, err = self.show(server=False, date=None)
