@@ -399,3 +399,70 @@ TEST(LoopbackHttp, SplitsTargetsIntoSafeSegments) {
   EXPECT_FALSE(targetSegments("http://127.0.0.1/a"));
   EXPECT_EQ(targetSegments("/...")->front(), "...");  // only ".." itself is special
 }
+
+namespace {
+
+fs::path exampleStream() { return fs::path(MEELUISTER_TEST_DIR) / ".." / "data" / "example" / "stream"; }
+
+std::vector<std::string> lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const auto nl = text.find('\n', pos);
+    out.push_back(text.substr(pos, nl - pos));
+    pos = nl == std::string::npos ? text.size() : nl + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+// The bundled example stream, served as `meeluister demo` serves it: the Kamer's shape.
+TEST(LoopbackServerExample, ServesTheBundledStreamInTheKamersShape) {
+  LoopbackServer server(exampleStream());
+  RawClient c(server.port());
+  ASSERT_TRUE(c.send(get("/index.m3u8")));
+  const auto master = c.read();
+  ASSERT_EQ(master.status, 200);
+  EXPECT_EQ(master.headers.at("content-type"), "application/vnd.apple.mpegurl");
+  EXPECT_NE(master.body.find("#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID=\"audio\",NAME=\"Original Audio\","
+                            "URI=\"Stream(06)/prog_index.m3u8\""),
+            std::string::npos);
+  EXPECT_NE(master.body.find("AUDIO=\"audio\"\nStream(01)/prog_index.m3u8"), std::string::npos);
+  ASSERT_TRUE(c.send(get("/Stream(01)/prog_index.m3u8")));
+  EXPECT_EQ(c.read().status, 404);  // the video variant is absent on purpose
+
+  ASSERT_TRUE(c.send(get("/Stream%2806%29/prog_index.m3u8")));
+  const auto media = c.read();
+  ASSERT_EQ(media.status, 200);
+  const auto ls = lines(media.body);
+  ASSERT_GE(ls.size(), 8u);
+  EXPECT_EQ(ls[5], "#EXT-X-MAP:URI=\"init.mp4\"");
+  EXPECT_EQ(ls.back(), "#EXT-X-ENDLIST");
+  std::vector<std::string> segments, durations;
+  for (const auto& l : ls) {
+    if (l.rfind("#EXTINF:", 0) == 0) durations.push_back(l.substr(8));
+    if (!l.empty() && l[0] != '#') segments.push_back(l);
+  }
+  ASSERT_GE(segments.size(), 8u);  // 30 s or more
+  ASSERT_EQ(durations.size(), segments.size());
+  std::uintmax_t total = fs::file_size(exampleStream() / "index.m3u8") + media.body.size();
+  for (std::size_t i = 0; i < segments.size(); ++i) {
+    const long long ticks = 17031537000000000LL + static_cast<long long>(i) * 38400000LL;
+    EXPECT_EQ(segments[i], "Segment-" + std::to_string(ticks) + ".m4a");
+    if (i + 1 < segments.size()) {
+      EXPECT_EQ(durations[i], "3.840,");
+    }
+    ASSERT_TRUE(c.send(get("/Stream(06)/" + segments[i])));
+    const auto seg = c.read();
+    ASSERT_EQ(seg.status, 200) << segments[i];
+    EXPECT_EQ(seg.headers.at("content-type"), "audio/mp4");
+    EXPECT_EQ(seg.body.substr(4, 4), "styp");
+    total += seg.body.size();
+  }
+  ASSERT_TRUE(c.send(get("/Stream(06)/init.mp4")));
+  const auto init = c.read();
+  ASSERT_EQ(init.status, 200);
+  EXPECT_EQ(init.body.substr(4, 4), "ftyp");
+  EXPECT_LT(total + init.body.size(), 400u * 1024u);
+}
