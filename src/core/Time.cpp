@@ -1,0 +1,98 @@
+#include "core/Time.h"
+
+#include <cctype>
+#include <chrono>
+#include <cmath>
+
+#include <fmt/core.h>
+
+namespace ml {
+namespace {
+
+bool digits(std::string_view s, std::size_t pos, std::size_t n, int& out) {
+  if (pos + n > s.size()) return false;
+  out = 0;
+  for (std::size_t i = pos; i < pos + n; ++i) {
+    if (std::isdigit(static_cast<unsigned char>(s[i])) == 0) return false;
+    out = out * 10 + (s[i] - '0');
+  }
+  return true;
+}
+
+}  // namespace
+
+std::optional<double> parseIsoTime(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())) != 0) s.remove_suffix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())) != 0) s.remove_prefix(1);
+  int y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0;
+  if (!digits(s, 0, 4, y) || s.size() < 10 || s[4] != '-' || !digits(s, 5, 2, mo) || s[7] != '-' ||
+      !digits(s, 8, 2, d)) {
+    return std::nullopt;
+  }
+  std::size_t pos = 10;
+  if (pos < s.size() && (s[pos] == 'T' || s[pos] == ' ')) {
+    if (!digits(s, pos + 1, 2, h) || pos + 3 >= s.size() || s[pos + 3] != ':' ||
+        !digits(s, pos + 4, 2, mi)) {
+      return std::nullopt;
+    }
+    pos += 6;
+    if (pos < s.size() && s[pos] == ':') {
+      if (!digits(s, pos + 1, 2, sec)) return std::nullopt;
+      pos += 3;
+    }
+  }
+  double frac = 0;
+  if (pos < s.size() && (s[pos] == '.' || s[pos] == ',')) {
+    double scale = 0.1;
+    ++pos;
+    while (pos < s.size() && std::isdigit(static_cast<unsigned char>(s[pos])) != 0) {
+      frac += (s[pos] - '0') * scale;
+      scale /= 10;
+      ++pos;
+    }
+  }
+  int offsetMinutes = 0;
+  if (pos < s.size()) {
+    if (s[pos] == 'Z' || s[pos] == 'z') {
+      ++pos;
+    } else if (s[pos] == '+' || s[pos] == '-') {
+      int sign = s[pos] == '-' ? -1 : 1;
+      int oh = 0, om = 0;
+      if (!digits(s, pos + 1, 2, oh)) return std::nullopt;
+      pos += 3;
+      if (pos < s.size() && s[pos] == ':') ++pos;
+      if (pos < s.size()) {
+        if (!digits(s, pos, 2, om)) return std::nullopt;
+        pos += 2;
+      }
+      offsetMinutes = sign * (oh * 60 + om);
+    }
+  }
+  if (pos != s.size()) return std::nullopt;
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 24 || mi > 59 || sec > 60) return std::nullopt;
+  using namespace std::chrono;
+  year_month_day ymd{year{y}, month{static_cast<unsigned>(mo)}, day{static_cast<unsigned>(d)}};
+  if (!ymd.ok()) return std::nullopt;
+  double days = static_cast<double>(sys_days(ymd).time_since_epoch().count());
+  return days * 86400.0 + h * 3600.0 + mi * 60.0 + sec + frac - offsetMinutes * 60.0;
+}
+
+std::string dutchDuration(double seconds) {
+  long total = std::lround(std::max(0.0, seconds));
+  long h = total / 3600, m = (total % 3600) / 60, s = total % 60;
+  auto unit = [](long n, const char* one, const char* many) {
+    return fmt::format("{} {}", n, n == 1 ? one : many);
+  };
+  if (h > 0) return unit(h, "uur", "uur") + (m > 0 ? " " + unit(m, "minuut", "minuten") : "");
+  if (m > 0) return unit(m, "minuut", "minuten") + (s > 0 ? " " + unit(s, "seconde", "seconden") : "");
+  return unit(s, "seconde", "seconden");
+}
+
+std::string clockPosition(double seconds) {
+  long total = std::lround(std::max(0.0, seconds));
+  long h = total / 3600, m = (total % 3600) / 60, s = total % 60;
+  if (h > 0) return fmt::format("{}:{:02}:{:02}", h, m, s);
+  return fmt::format("{}:{:02}", m, s);
+}
+
+}  // namespace ml
