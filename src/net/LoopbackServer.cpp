@@ -3,12 +3,14 @@
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <optional>
@@ -110,6 +112,7 @@ struct LoopbackServer::Impl {
   Fd listener, wakeRead, wakeWrite;
   std::vector<std::unique_ptr<Connection>> conns;
   Clock::time_point acceptPausedUntil{};
+  std::atomic<std::size_t> accepted{0};
   std::thread thread;
 
   void run() noexcept;
@@ -178,10 +181,13 @@ void LoopbackServer::Impl::acceptAll() {
       acceptPausedUntil = Clock::now() + std::chrono::seconds(1);  // e.g. out of descriptors
       return;
     }
+    const int one = 1;  // whole answers go out at once: no waiting for the client's ACK
+    ::setsockopt(fd.get(), IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
     auto c = std::make_unique<Connection>();
     c->sock = std::move(fd);
     c->touch();
     conns.push_back(std::move(c));
+    accepted.fetch_add(1, std::memory_order_relaxed);
   }
 }
 
@@ -352,6 +358,10 @@ LoopbackServer::~LoopbackServer() {
 }
 
 std::uint16_t LoopbackServer::port() const { return impl_->port; }
+
+std::size_t LoopbackServer::connectionsAccepted() const {
+  return impl_->accepted.load(std::memory_order_relaxed);
+}
 
 std::string LoopbackServer::url(std::string_view path) const {
   if (!path.empty() && path.front() == '/') path.remove_prefix(1);

@@ -11,6 +11,7 @@
 // serving thread never throws: errors are logged (core/Log.h) and end only that connection.
 #pragma once
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -37,6 +38,8 @@ class LoopbackServer {
   // "http://127.0.0.1:PORT/" + path (one leading '/' of path dropped). `path` is used as
   // given: it must already be URL-safe ("Stream(06)/prog_index.m3u8" is).
   std::string url(std::string_view path) const;
+  // How many connections were accepted so far (for tests and diagnostics: shows reuse).
+  std::size_t connectionsAccepted() const;
 
  private:
   struct Impl;

@@ -21,6 +21,8 @@
 #include <thread>
 #include <vector>
 
+#include "net/HlsPlaylist.h"
+#include "net/HttpClient.h"
 #include "net/LoopbackHttp.h"
 #include "net/LoopbackServer.h"
 
@@ -220,6 +222,7 @@ TEST_F(LoopbackServerTest, KeepsTheConnectionForSeveralRequests) {
   EXPECT_EQ(last.body, "hallo\n");
   EXPECT_EQ(last.headers.at("connection"), "close");
   EXPECT_TRUE(c.closedByPeer());
+  EXPECT_EQ(server->connectionsAccepted(), 1u);
 }
 
 TEST_F(LoopbackServerTest, Http10ClosesUnlessAskedToKeepAlive) {
@@ -465,4 +468,84 @@ TEST(LoopbackServerExample, ServesTheBundledStreamInTheKamersShape) {
   ASSERT_EQ(init.status, 200);
   EXPECT_EQ(init.body.substr(4, 4), "ftyp");
   EXPECT_LT(total + init.body.size(), 400u * 1024u);
+}
+
+// Through the libcurl client that `meeluister demo` really uses.
+namespace {
+
+ml::net::HttpResponse curlGet(ml::net::HttpClient& client, const std::string& url) {
+  ml::net::HttpRequest request;
+  request.url = url;
+  request.totalTimeout = std::chrono::milliseconds(10000);
+  return client.get(request);
+}
+
+long curlStatus(ml::net::HttpClient& client, const std::string& url) {
+  try {
+    return curlGet(client, url).status;
+  } catch (const ml::net::HttpError& e) {
+    return e.status();
+  }
+}
+
+}  // namespace
+
+TEST_F(LoopbackServerTest, HttpClientGetsFilesByteExactOnOneConnection) {
+  ml::net::HttpClient client;
+  const auto big = curlGet(client, server->url("big.bin"));
+  EXPECT_EQ(big.status, 200);
+  EXPECT_TRUE(big.body == tree.big);
+  for (int i = 0; i < 4; ++i) {
+    const auto r = curlGet(client, server->url("Stream(06)/prog_index.m3u8"));
+    EXPECT_EQ(r.contentType, "application/vnd.apple.mpegurl");
+    EXPECT_EQ(r.body, "#EXTM3U\n#EXT-X-ENDLIST\n");
+  }
+  EXPECT_EQ(curlGet(client, server->url("Stream%2806%29/prog_index.m3u8")).status, 200);
+  EXPECT_EQ(server->connectionsAccepted(), 1u) << "libcurl did not reuse the connection";
+}
+
+TEST_F(LoopbackServerTest, HttpClientSees404AndRefusedTraversal) {
+  ml::net::HttpClient client;
+  EXPECT_EQ(curlStatus(client, server->url("nope.m4a")), 404);
+  try {
+    curlGet(client, server->url("nope.m4a"));
+    FAIL() << "no HttpError for 404";
+  } catch (const ml::net::HttpError& e) {
+    EXPECT_EQ(e.kind(), ml::net::HttpError::Kind::Status);
+  }
+  for (const char* path : {"../etc/passwd", "%2e%2e/outside/secret.txt", "..%2Foutside%2Fsecret.txt",
+                           "link-out", "dir-out/secret.txt", "Stream(06)/../../outside/secret.txt"}) {
+    const long status = curlStatus(client, server->url(path));
+    EXPECT_TRUE(status == 400 || status == 403 || status == 404) << path << " gave " << status;
+  }
+  EXPECT_EQ(curlGet(client, server->url("hello.txt")).body, "hallo\n");  // still serving
+}
+
+TEST(LoopbackServerExample, PlaysThroughHttpClientAndTheHlsParser) {
+  LoopbackServer server(exampleStream());
+  ml::net::HttpClient client;
+  const auto masterUrl = server.url("index.m3u8");
+  const auto master = ml::net::parsePlaylist(curlGet(client, masterUrl).body, masterUrl);
+  ASSERT_TRUE(master.isMaster);
+  const auto audioUrl = ml::net::chooseAudioPlaylist(master);
+  EXPECT_EQ(audioUrl, server.url("Stream(06)/prog_index.m3u8"));
+  const auto media = ml::net::parsePlaylist(curlGet(client, audioUrl).body, audioUrl);
+  ASSERT_FALSE(media.isMaster);
+  EXPECT_TRUE(media.media.endList);
+  EXPECT_EQ(media.media.playlistType, "VOD");
+  ASSERT_GE(media.media.segments.size(), 8u);
+  const auto& first = media.media.segments.front();
+  ASSERT_TRUE(first.programDateTime.has_value());
+  EXPECT_DOUBLE_EQ(*first.programDateTime, 1703153700.0);  // 2023-12-21T10:15:00Z
+  EXPECT_GE(media.media.totalDuration(), 30.0);
+  EXPECT_LE(media.media.totalDuration(), 42.0);
+  EXPECT_EQ(curlGet(client, first.mapUri).body.substr(4, 4), "ftyp");
+  for (const auto& seg : media.media.segments) {
+    const auto r = curlGet(client, seg.uri);
+    EXPECT_EQ(r.contentType, "audio/mp4") << seg.uri;
+    EXPECT_EQ(r.body.size(), fs::file_size(exampleStream() / "Stream(06)" /
+                                           seg.uri.substr(seg.uri.rfind('/') + 1)));
+  }
+  EXPECT_EQ(server.connectionsAccepted(), 1u);
+  EXPECT_EQ(curlStatus(client, master.variants.at(0).uri), 404);  // Stream(01) is absent
 }
