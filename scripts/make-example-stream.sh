@@ -54,7 +54,7 @@ ffmpeg -nostdin -hide_banner -loglevel error -fflags +bitexact -i "$work/speech.
   "$work/hls/ffmpeg.m3u8"
 
 echo "Segmenten hernoemen en playlists schrijven..." >&2
-find "$out" -mindepth 1 ! -name README.md -delete 2>/dev/null || true
+rm -rf "$out/Stream(06)" "$out/index.m3u8" "$out/transcript.txt"  # only what this script makes
 mkdir -p "$out/Stream(06)"
 cp "$work/transcript.txt" "$out/transcript.txt"
 cp "$work/hls/init.mp4" "$out/Stream(06)/init.mp4"

@@ -241,7 +241,7 @@ void LoopbackServer::Impl::handle(Connection& c,
                                   const std::optional<loopback::RequestHead>& head) {
   if (!head) return respondError(c, 400, false);
   const bool isHead = head->method == "HEAD";
-  if (!isHead && head->method != "GET") return respondError(c, 405, isHead, "Allow: GET, HEAD\r\n");
+  if (!isHead && head->method != "GET") return respondError(c, 405, false, "Allow: GET, HEAD\r\n");
   if (head->hasBody) return respondError(c, 400, isHead);
   c.closeAfter = !head->keepAlive;
   const auto segments = loopback::targetSegments(head->target);
