@@ -19,7 +19,7 @@ echo "== tests"
 echo "== sanitizer build (ASan + UBSan)"
 bash scripts/build.sh build-asan -DMEELUISTER_SANITIZE=ON
 echo "== tests under ASan + UBSan"
-(cd build-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+(cd build-asan && LSAN_OPTIONS=suppressions=$root/tests/lsan.supp ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --output-on-failure -j "$JOBS" --timeout 900)
 
 echo "== fuzz targets (clang-14, ${FUZZ_SECONDS} s each)"
