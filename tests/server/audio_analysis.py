@@ -192,3 +192,35 @@ def consecutive(indices, cycle=20):
     """True when every index follows the previous one by exactly 1 (mod cycle)."""
     return all(b is not None and a is not None and (b - a) % cycle == 1
                for a, b in zip(indices, indices[1:]))
+
+
+def staircase_runs(samples, start=0, end=None, block=1920, tolerance=20.0, min_blocks=3,
+                   signs=None):
+    """Split a recording into runs of one staircase tone.
+
+    Every block of `block` samples (40 ms) is matched to the nearest f(k) (k mod 20)
+    within tolerance; runs shorter than min_blocks (transitions, transients, silence)
+    are dropped and equal neighbours merged. Returns [(k, first_sample, length)] with
+    block precision (+-2 blocks at each end)."""
+    table = [staircase_frequency(k) for k in range(20)]
+    runs = []
+    for pos, f in block_frequencies(samples, block, start, end, signs):
+        best = min(range(20), key=lambda k: abs(table[k] - f))
+        k = best if abs(table[best] - f) <= tolerance else None
+        if runs and runs[-1][0] == k and runs[-1][1] + runs[-1][2] == pos:
+            runs[-1][2] += block
+        else:
+            runs.append([k, pos, block])
+    kept = [r for r in runs if r[0] is not None and r[2] >= min_blocks * block]
+    merged = []
+    for k, pos, length in kept:
+        if merged and merged[-1][0] == k and pos - (merged[-1][1] + merged[-1][2]) <= min_blocks * block:
+            merged[-1][2] = pos + length - merged[-1][1]
+        else:
+            merged.append([k, pos, length])
+    return [tuple(r) for r in merged]
+
+
+def describe_runs(runs, seg=SEGMENT_SAMPLES):
+    """Short text of runs for failure messages: k@seconds(len in segments)."""
+    return " ".join(f"{k}@{pos / SAMPLE_RATE:.2f}s({length / seg:.2f})" for k, pos, length in runs)
