@@ -218,6 +218,40 @@ def fetched_twice(log):
     return twice
 
 
+# ---- audio files written by the program ----------------------------------------------
+def probe(path):
+    """ffprobe facts of an audio file: codec, sample_rate, channels, sample_fmt."""
+    out = subprocess.run(
+        ["ffprobe", "-v", "error", "-select_streams", "a:0", "-show_entries",
+         "stream=codec_name,sample_rate,channels,sample_fmt", "-of", "json", path],
+        capture_output=True, text=True, timeout=30)
+    check(out.returncode == 0, f"ffprobe cannot read {path}: {out.stderr.strip()[:300]}")
+    streams = json.loads(out.stdout).get("streams", [])
+    check(streams, f"{path} holds no audio stream")
+    info = streams[0]
+    info["sample_rate"] = int(info.get("sample_rate", 0))
+    return info
+
+
+def load_audio(path, channel=0):
+    """(samples array('h'), rate, channels, frames) of a WAV (16-bit read directly) or of
+    any other file ffmpeg decodes (float WAV, FLAC), without resampling."""
+    check(os.path.isfile(path), f"no output file {path}")
+    check(os.path.getsize(path) > 44, f"output file {path} is empty ({os.path.getsize(path)} bytes)")
+    try:
+        return load_wav(path, channel)
+    except Exception:  # noqa: BLE001 - not 16-bit PCM WAV: let ffmpeg decode it
+        pass
+    info = probe(path)
+    raw = subprocess.run(["ffmpeg", "-v", "error", "-nostdin", "-i", path, "-map", "0:a:0",
+                          "-f", "s16le", "-"], capture_output=True, timeout=60)
+    check(raw.returncode == 0, f"ffmpeg cannot decode {path}: {raw.stderr[-300:]!r}")
+    channels = int(info["channels"])
+    from audio_analysis import pcm_from_bytes
+    samples = pcm_from_bytes(raw.stdout, channels, channel)
+    return samples, info["sample_rate"], channels, len(raw.stdout) // (2 * channels)
+
+
 # ---- PulseAudio ----------------------------------------------------------------------
 class Recording:
     def __init__(self, proc, path):
@@ -430,6 +464,94 @@ def interior_runs_ok(runs, seg=SEGMENT_SAMPLES, slack=2 * 1920):
         if abs(length - seg) > slack:
             problems.append(f"tone {k} at {pos / SAMPLE_RATE:.2f} s lasts {length / seg:.3f} segments")
     return problems
+
+
+def classify_runs(runs, seg=SEGMENT_SAMPLES, slack=2 * 1920):
+    """{'missing': segments skipped in total, 'skips': number of forward jumps,
+    'back': backward/odd steps, 'short': interior runs shorter than a segment,
+    'long': interior runs longer than a segment (a repeat merges into one long run)}."""
+    out = {"missing": 0, "skips": 0, "back": 0, "short": 0, "long": 0}
+    for a, b in zip(runs, runs[1:]):
+        step = (b[0] - a[0]) % 20
+        if 2 <= step <= 12:
+            out["missing"] += step - 1
+            out["skips"] += 1
+        elif step != 1:
+            out["back"] += 1
+    for k, pos, length in runs[1:-1]:
+        if length < seg - slack:
+            out["short"] += 1
+        elif length > seg + slack:
+            out["long"] += 1
+    return out
+
+
+def check_live_output(out, duration, log, context="", max_missing=0, max_short=0,
+                      max_skips=None):
+    """A live recording: 48 kHz stereo, `duration` s (+-0.25), staircase tones in
+    order without repeats (no long run, no backward step), at most max_missing
+    segments skipped and max_short partial segments; the first tone is the first
+    segment fetched. Returns (runs, classification)."""
+    samples, rate, channels, frames = load_audio(out)
+    check(rate == 48000 and channels == 2, f"{out}: {rate} Hz, {channels} channels")
+    check(abs(frames / rate - duration) <= 0.25,
+          f"{out}: {frames / rate:.2f} s written for --duration {duration}\n{context}")
+    runs = staircase_runs(samples)
+    check(runs, f"{out}: no staircase tone found\n{context}")
+    c = classify_runs(runs)
+    detail = f"runs {describe_runs(runs)}\nclassified {c}\n{context}"
+    check(c["back"] == 0 and c["long"] == 0, f"repeated or reordered audio: {detail}")
+    check(c["missing"] <= max_missing, f"{c['missing']} segments lost (max {max_missing}): {detail}")
+    if max_skips is not None:
+        check(c["skips"] <= max_skips, f"{c['skips']} skips (max {max_skips}): {detail}")
+    check(c["short"] <= max_short, f"{c['short']} partial segments (max {max_short}): {detail}")
+    check(runs[0][1] < 2 * 1920, f"{out}: first tone starts at {runs[0][1] / rate:.2f} s\n{detail}")
+    check(runs[-1][1] + runs[-1][2] > frames - 3 * 1920,
+          f"{out}: the tone stops before the end of the file\n{detail}")
+    holes = gaps(samples, 2048, len(samples) - 2048, threshold=0.01, min_ms=5)
+    check(not holes, f"{out}: silent runs (start, samples) {holes[:5]}\n{detail}")
+    segs = [e for e in segment_requests(log, "/live/") if e.get("status") == 200 and not e.get("fault")]
+    check(segs, "no live segment fetched")
+    first_seq = segs[0]["seq"]
+    check(runs[0][0] == first_seq % 20,
+          f"first tone is f({runs[0][0]}) but the first segment fetched was seq {first_seq}\n{detail}")
+    return runs, c
+
+
+# ---- live playback with a fault injected mid-way --------------------------------------
+class LiveRun:
+    """Result of live_with_fault: rc, lines, err, log, out (WAV path), inject_t (server
+    time of the injection), proc (the Meeluister)."""
+
+
+def live_with_fault(srv, out, duration, fault=None, after_segments=4, timeout=None,
+                    inject=None):
+    """Play the live stream into `out` for `duration` seconds; once the program has
+    fetched `after_segments` segments, arm `fault` (a dict for HlsServer.fault) or call
+    inject(srv). Bounded by timeout (default duration + 40 s)."""
+    timeout = timeout or duration + 40.0
+    run = LiveRun()
+    run.out = out
+    run.proc = Meeluister(["listen", srv.url("/live/index.m3u8?hd=1&subtitles=live&keyframes=1"),
+                           "--output", out, "--duration", str(duration)])
+    try:
+        def fetched(log):
+            ok = [e for e in segment_requests(log) if e.get("status") == 200]
+            return len(ok) >= after_segments or run.proc.proc.poll() is not None
+        srv.wait_for(fetched, 30.0, f"{after_segments} segment fetches before the fault")
+        check(run.proc.proc.poll() is None,
+              "meeluister ended before the fault\n" + show(run.proc.proc.returncode, run.proc.lines,
+                                                           "\n".join(run.proc.err)))
+        run.inject_t = srv.live()["t"]
+        if fault:
+            srv.fault(**fault)
+        if inject:
+            inject(srv)
+        run.rc, run.lines, run.err = run.proc.finish(timeout)
+    finally:
+        run.proc.kill()
+    run.log = srv.log()
+    return run
 
 
 # ---- test runner ---------------------------------------------------------------------
