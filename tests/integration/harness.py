@@ -446,6 +446,16 @@ def has_word(lines, word):
     return find_line(lines, word) is not None
 
 
+DUTCH_WORDS = ("de", "het", "een", "niet", "geen", "kan", "mis", "fout", "mislukt", "gevonden",
+               "ongeldig", "onbekend", "verbinding", "bestaat", "bron", "adres", "van")
+
+
+def looks_dutch(text):
+    """True when text holds at least one common Dutch word (a rough check that a message
+    was meant for the Dutch user, not a raw library error)."""
+    return any(has_word([text], w) for w in DUTCH_WORDS)
+
+
 def show(rc, lines, err):
     """Text for failure messages."""
     tail = "\n".join(err.splitlines()[-15:])

@@ -26,8 +26,7 @@ import wave
 OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 RATE = 48000
 FRAME = 4  # bytes per stereo s16 frame
-# Deliberate mistakes, to show that the tests catch them: repeat (one live segment fed
-# twice), priming (drop the first 1024 samples), skip (lose one live segment),
+# Deliberate mistakes, to show that the tests catch them: priming (drop the first 1024 samples), skip (lose one live segment),
 # hammer (reload the live playlist every 0.3 s), video (fetch the first video variant).
 BUG = os.environ.get("FAKE_MEELUISTER_BUG", "")
 
@@ -261,8 +260,6 @@ def play_hls(info, playlist_url, out, start, edge):
                 data = None
             if data is not None and not out.feed(data):
                 return
-            if BUG == "repeat" and seq % 7 == 3 and data is not None:
-                out.feed(data)
             next_seq = seq + 1
         if info["ended"]:
             say("Afgelopen.")
