@@ -56,9 +56,9 @@ def test_missing_master_exits_one():
         text = "\n".join(lines) + "\n" + err
         h.check(rc == 1, "a 404 master should exit 1\n" + h.show(rc, lines, err))
         h.check(text.strip(), "no message for a 404 master")
-        h.check(any(w in text.lower() for w in ("niet", "kan", "fout", "mislukt", "gevonden",
-                                                  "ongeldig", "onbekend", "verbinding")),
-                "the message does not look Dutch\n" + h.show(rc, lines, err))
+        h.check(h.looks_dutch(text), "the message does not look Dutch\n" + h.show(rc, lines, err))
+        h.check(not h.has_word(lines + err.splitlines(), "error"),
+                "an English error message\n" + h.show(rc, lines, err))
 
 
 def test_listen_without_source_exits_two():
