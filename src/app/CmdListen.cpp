@@ -8,6 +8,7 @@
 namespace ml::app {
 
 // Reads the options every playing command shares into PlayOptions.
+PlayOptions playOptionsFrom(const Args& a);
 PlayOptions playOptionsFrom(const Args& a) {
   PlayOptions o;
   o.outputFile = a.value("output");
@@ -33,6 +34,7 @@ PlayOptions playOptionsFrom(const Args& a) {
   return o;
 }
 
+extern const ArgSpec kPlaySpec;
 const ArgSpec kPlaySpec{{"output", "duration", "start", "live-edge"}, {"null-output"}};
 
 int cmdListen(const ArgList& args) {

@@ -17,6 +17,7 @@ struct Command {
 };
 
 const Command kCommands[] = {
+    {"demo", cmdDemo, "demo [--output BESTAND] [--duration SECONDEN]: het meegeleverde voorbeeld, zonder netwerk"},
     {"listen", cmdListen, "listen BRON [--output BESTAND] [--duration SECONDEN] [--start live|begin|SECONDEN]"},
 };
 

@@ -11,5 +11,6 @@ using ArgList = std::vector<std::string>;
 int runMain(int argc, char** argv);
 
 int cmdListen(const ArgList& args);  // meeluister listen SOURCE ...
+int cmdDemo(const ArgList& args);    // meeluister demo: the bundled example, offline
 
 }  // namespace ml::app

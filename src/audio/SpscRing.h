@@ -34,7 +34,7 @@ class SpscRing {
     n = std::min(n, capacity_ - (head - tail));
     const std::size_t first = std::min(n, capacity_ - (head & mask_));
     std::copy_n(src, first, data_.get() + (head & mask_));
-    std::copy_n(src + first, n - first, data_.get());
+    if (n > first) std::copy_n(src + first, n - first, data_.get());
     head_.store(head + n, std::memory_order_release);
     return n;
   }
@@ -46,7 +46,7 @@ class SpscRing {
     n = std::min(n, head - tail);
     const std::size_t first = std::min(n, capacity_ - (tail & mask_));
     std::copy_n(data_.get() + (tail & mask_), first, dst);
-    std::copy_n(data_.get(), n - first, dst + first);
+    if (n > first) std::copy_n(data_.get(), n - first, dst + first);
     tail_.store(tail + n, std::memory_order_release);
     return n;
   }

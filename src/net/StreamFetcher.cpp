@@ -60,33 +60,62 @@ void StreamFetcher::run() noexcept {
 
 bool StreamFetcher::push(MediaChunk c) { return !cancel_->cancelled() && out_.push(std::move(c)); }
 
-// First request: a streaming GET whose first bytes tell a playlist from audio.
+// First request: a streaming GET whose first bytes tell a playlist from audio. Audio
+// goes on in the same transfer (no second request); a playlist is read to the end.
 void StreamFetcher::open() {
   events_.push({StreamEvent::Kind::Connecting, options_.url, 0});
   for (int attempt = 1;; ++attempt) {
     std::string body;
-    bool playlist = false, decided = false;
+    bool playlist = false, decided = false, direct = false, stopped = false;
     HttpResponse head;
+    auto handOn = [&](std::string data) {
+      MediaChunk c;
+      c.kind = MediaChunk::Kind::Stream;
+      c.data = std::move(data);
+      if (push(std::move(c))) return true;
+      stopped = true;
+      return false;
+    };
     try {
-      http_.stream(request(options_.url, kPlaylistLimit), [&](std::string_view data) {
+      HttpRequest r = request(options_.url, kPlaylistLimit);
+      r.totalTimeout = std::chrono::milliseconds(0);
+      http_.stream(r, [&](std::string_view data) {
+        if (direct) return handOn(std::string(data));
         body.append(data);
         if (!decided && body.size() >= 16) {
           decided = true;
           playlist = looksLikePlaylist(body);
+          if (!playlist) {
+            direct = true;
+            retry_.succeeded();
+            events_.push({StreamEvent::Kind::PlayingLive, {}, 0});
+            return handOn(std::exchange(body, {}));
+          }
         }
-        if (decided && !playlist) return false;  // audio: hand over to followDirect
         if (body.size() > kPlaylistLimit) throw HttpError(HttpError::Kind::TooLarge, options_.url, 0, "");
         return true;
       }, &head);
     } catch (const HttpError& e) {
-      if (e.kind() == HttpError::Kind::Cancelled || permanent(e) || attempt >= options_.startupAttempts) throw;
+      if (e.kind() == HttpError::Kind::Cancelled || stopped) return;
+      if (direct) {  // the stream broke off: reconnect and go on
+        discontinuityNext_ = true;
+        if (!retry_.failedAndWait(e.dutch())) return;
+        return followDirect(options_.url);
+      }
+      if (permanent(e) || attempt >= options_.startupAttempts) throw;
       if (!retry_.failedAndWait(e.dutch())) return;
       continue;
     }
+    if (direct) return;  // a finite file or a stream the server ended
     retry_.succeeded();
     std::string finalUrl = head.effectiveUrl.empty() ? options_.url : head.effectiveUrl;
     if (!decided) playlist = looksLikePlaylist(body);
-    if (!playlist) return followDirect(finalUrl);
+    if (!playlist) {
+      if (body.empty()) throw HttpError(HttpError::Kind::Network, options_.url, 0, "leeg antwoord");
+      events_.push({StreamEvent::Kind::PlayingLive, {}, 0});
+      handOn(std::move(body));
+      return;
+    }
     HlsPlaylist p = parsePlaylist(body, finalUrl);
     if (!p.isMaster) return followMedia(finalUrl, std::move(body));
     std::string media = chooseAudioPlaylist(p);
@@ -292,18 +321,13 @@ std::string StreamFetcher::guessUri(std::int64_t sequence) const {
 }
 
 void StreamFetcher::followDirect(const std::string& url) {
-  bool first = true;
   while (!cancel_->cancelled()) {
     bool gotData = false, stoppedHere = false;
     try {
       HttpRequest r = request(url, kSegmentLimit);
       r.totalTimeout = std::chrono::milliseconds(0);
       http_.stream(r, [&](std::string_view data) {
-        if (!gotData) {
-          retry_.succeeded();
-          if (first) events_.push({StreamEvent::Kind::PlayingLive, {}, 0});
-          first = false;
-        }
+        if (!gotData) retry_.succeeded();
         gotData = true;
         MediaChunk c;
         c.kind = MediaChunk::Kind::Stream;

@@ -55,7 +55,7 @@ class PortAudioSink final : public Sink {
     p.device = device_;
     p.channelCount = kChannels;
     p.sampleFormat = paFloat32;
-    p.suggestedLatency = info != nullptr ? info->defaultHighOutputLatency : 0.1;
+    p.suggestedLatency = 0.2;
     PaError rc = Pa_OpenStream(&stream_, nullptr, &p, kSampleRate, paFramesPerBufferUnspecified,
                                paNoFlag, &PortAudioSink::callback, this);
     if (rc != paNoError) {

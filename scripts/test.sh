@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# The README's second command (and what CI runs): installs what is missing, builds,
+# and runs the whole test suite: unit and integration tests against real loopback
+# servers, a real PulseAudio null sink and a real D-Bus; the same suite under
+# AddressSanitizer + UndefinedBehaviorSanitizer; every libFuzzer target briefly.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+FUZZ_SECONDS=${FUZZ_SECONDS:-20}
+JOBS=$(nproc)
+
+bash scripts/install-deps.sh
+
+echo "== build"
+bash scripts/build.sh build
+echo "== tests"
+(cd build && ctest --output-on-failure -j "$JOBS" --timeout 600)
+
+echo "== sanitizer build (ASan + UBSan)"
+bash scripts/build.sh build-asan -DMEELUISTER_SANITIZE=ON
+echo "== tests under ASan + UBSan"
+(cd build-asan && LSAN_OPTIONS=suppressions=$root/tests/lsan.supp ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  ctest --output-on-failure -j "$JOBS" --timeout 900)
+
+echo "== fuzz targets (clang-14, ${FUZZ_SECONDS} s each)"
+CC=clang-14 CXX=clang++-14 bash scripts/build.sh build-fuzz -DMEELUISTER_FUZZ=ON
+mkdir -p build-fuzz/corpus
+for f in build-fuzz/tests/fuzz/fuzz_*; do
+  [ -x "$f" ] || continue
+  name=$(basename "$f")
+  mkdir -p "build-fuzz/corpus/$name"
+  seeds=()
+  [ -d "tests/fuzz/seeds/$name" ] && seeds=("tests/fuzz/seeds/$name")
+  echo "-- $name"
+  "$f" -max_total_time="$FUZZ_SECONDS" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
+    "build-fuzz/corpus/$name" "${seeds[@]}" 2>"build-fuzz/$name.log" || { tail -50 "build-fuzz/$name.log"; exit 1; }
+  grep -E "stat::number_of_executed_units" "build-fuzz/$name.log" || true
+done
+echo "Alle tests geslaagd."

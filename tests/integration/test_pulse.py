@@ -1,0 +1,58 @@
+#!/usr/bin/env python3
+"""meeluister plays through PortAudio into a private PulseAudio null sink; what the
+sink's monitor recorded must be the staircase at the right speed. Without any sound
+device the program says "Geen audioapparaat" and exits 1."""
+import os
+import tempfile
+import time
+
+import harness as h
+
+SEG = h.SEGMENT_SAMPLES
+
+
+def test_vod_through_portaudio():
+    with h.HlsServer() as srv, h.PulseAudio() as pa, tempfile.TemporaryDirectory() as tmp:
+        wav = os.path.join(tmp, "captured.wav")
+        rec = pa.record(wav)
+        time.sleep(0.3)  # the recorder is connected before the program starts
+        t0 = time.monotonic()
+        rc, lines, err = h.run_meeluister(["listen", srv.url("/vod/index.m3u8?count=4")],
+                                          env=pa.env(), timeout=60)
+        wall = time.monotonic() - t0
+        time.sleep(0.5)
+        rec.stop()
+        ctx = h.show(rc, lines, err)
+        h.check(rc == 0, "expected exit 0\n" + ctx)
+        h.check(not h.has_word(lines, "Geen audioapparaat"), "no device found under PulseAudio\n" + ctx)
+        h.check(wall >= 4 * h.SEGMENT_SECONDS * 0.98,
+                f"15.4 s of audio played in {wall:.1f} s: not real time\n" + ctx)
+        samples, rate, channels, frames = h.load_audio(wav)
+        begin, end = h.first_sound(samples), h.last_sound(samples)
+        h.check(begin is not None, f"the recording is silent ({frames} frames)\n" + ctx)
+        ratio = (end - begin) / (4 * SEG)
+        h.check(abs(ratio - 1.0) <= 0.02,
+                f"recorded sound lasts {(end - begin) / rate:.2f} s, expected {4 * SEG / rate:.2f} s "
+                f"(ratio {ratio:.4f})\n" + ctx)
+        runs = h.staircase_runs(samples)
+        h.check([r[0] for r in runs] == [0, 1, 2, 3],
+                f"recorded tones {h.describe_runs(runs)}, expected f(0..3)\n" + ctx)
+        c = h.classify_runs(runs)
+        h.check(c == {"missing": 0, "skips": 0, "back": 0, "short": 0, "long": 0},
+                f"runs {h.describe_runs(runs)}: {c}")
+        holes = h.gaps(samples, begin + 2048, end - 2048, threshold=0.01, min_ms=5)
+        h.check(not holes, f"dropouts in the recording (start, samples): {holes[:5]}\n" + ctx)
+
+
+def test_no_audio_device():
+    with h.HlsServer() as srv, tempfile.TemporaryDirectory() as tmp:
+        rc, lines, err = h.run_meeluister(["listen", srv.url("/vod/index.m3u8?count=2")],
+                                          env=h.no_audio_env(tmp), timeout=40)
+        ctx = h.show(rc, lines, err)
+        h.check(rc == 1, "expected exit 1 without an audio device\n" + ctx)
+        h.check(h.has_word(lines + err.splitlines(), "Geen audioapparaat"),
+                "no 'Geen audioapparaat' message\n" + ctx)
+
+
+if __name__ == "__main__":
+    h.main(globals())

@@ -1,0 +1,501 @@
+#!/usr/bin/env python3
+"""Loopback HLS/Icecast test server with faults on cue (Python standard library only).
+
+python3 hls_server.py --media DIR [--port 0] --port-file FILE [--retention 3000] [--window 5]
+
+Listens on 127.0.0.1 (HTTP/1.1, keep-alive, Content-Length) and writes its port to
+--port-file once listening. Media comes from make_fixtures.py. Paths:
+
+  /vod/index.m3u8                     master: audio rendition Stream(06) + two video
+                                      variants Stream(01|02) that always answer 400
+  /vod/Stream(06)/prog_index.m3u8     VOD media playlist (fMP4, EXT-X-MAP init.mp4)
+        ?count=N   only the first N segments   ?abs=1  init/segment URIs absolute on the
+        other loopback host name (/cdn/ prefix)   ?q=1  segment URIs carry ?token=abc
+        (other query parameters, e.g. the Kamer's hd=1&subtitles=vod, are ignored; the
+        master passes its own query on to the audio rendition URI)
+  /live/index.m3u8, /live/Stream(06)/prog_index.m3u8
+                                      sliding window of --window segments in real time:
+        newest sequence s_now = floor(t/3.84) + window, media sequence s_now-window+1;
+        sequence s plays fixture segment s % 40, named Segment-<base+s*38400000>.m4a
+        (tfdt rewritten to match). Unpublished -> 404; left the window more than
+        --retention seconds ago -> 404. ?endafter=N adds ENDLIST after sequence N.
+  /ts/index.m3u8                      VOD media playlist of MPEG-TS segments seg<k>.ts
+  /plain/tone.mp3|.ogg|.opus          Icecast-style: chunked, paced at real time after
+                                      a 2 s burst
+  /cdn/<any of the above>             alias (for absolute URIs on another host)
+  /control/fault?kind=...             status|drop|stall|truncate|garbage|down|freeze
+  /control/reset                      clear faults (and an active freeze)
+  /control/log[?since=N]              JSON list of every non-control request
+  /control/live                       {"now_seq", "first_seq", "t"}
+"""
+import argparse
+import datetime
+import json
+import math
+import os
+import random
+import re
+import socket
+import sys
+import threading
+import time
+import urllib.parse
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+SEGMENT_SECONDS = 3.84
+TARGETS = ("segment", "playlist", "master", "init", "plain", "any")
+PLAIN_TYPES = {".mp3": "audio/mpeg", ".ogg": "application/ogg", ".opus": "audio/ogg"}
+VIDEO_VARIANT_QUERY = "start=2023-12-21T11%3A15%3A00.0000000%2B01%3A00"
+
+
+class Media:
+    """The fixture files, read once into memory."""
+
+    def __init__(self, root):
+        with open(os.path.join(root, "fixtures.json")) as fh:
+            self.info = json.load(fh)
+        self.base_ticks = self.info["base_ticks"]
+        self.ticks_per_segment = self.info["ticks_per_segment"]
+        self.base_media_time = self.info["base_media_time"]
+        self.segment_samples = self.info["segment_samples"]
+        fm = os.path.join(root, "fmp4")
+        self.init = _read(os.path.join(fm, "init.mp4"))
+        self.segments = [_read(os.path.join(fm, s["name"])) for s in self.info["segments"]]
+        self.count = len(self.segments)
+        self.ts = [_read(os.path.join(root, "ts", f"seg{k}.ts")) for k in range(self.count)]
+        self.plain = {name: _read(os.path.join(root, "plain", name))
+                      for name in ("tone.mp3", "tone.ogg", "tone.opus")}
+        self.plain_seconds = self.info["plain_segments"] * SEGMENT_SECONDS
+
+    def segment_name(self, seq):
+        return f"Segment-{self.base_ticks + seq * self.ticks_per_segment}.m4a"
+
+    def seq_of(self, name):
+        m = re.fullmatch(r"Segment-(\d+)\.m4a", name)
+        if not m:
+            return None
+        delta = int(m.group(1)) - self.base_ticks
+        if delta < 0 or delta % self.ticks_per_segment:
+            return None
+        return delta // self.ticks_per_segment
+
+    def pdt(self, seq):
+        t = datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc) + datetime.timedelta(
+            microseconds=(self.base_ticks + seq * self.ticks_per_segment) // 10)
+        return t.strftime("%Y-%m-%dT%H:%M:%S.") + f"{t.microsecond // 1000:03d}Z"
+
+    def live_segment(self, seq):
+        """Fixture segment seq % N with its tfdt moved to the live timeline."""
+        data = bytearray(self.segments[seq % self.count])
+        pos = data.find(b"tfdt")
+        while pos >= 4:
+            data[pos + 8:pos + 16] = (self.base_media_time + seq * self.segment_samples).to_bytes(8, "big")
+            pos = data.find(b"tfdt", pos + 4)
+        return bytes(data)
+
+
+def _read(path):
+    with open(path, "rb") as fh:
+        return fh.read()
+
+
+class State:
+    """Everything shared between handler threads."""
+
+    def __init__(self, media, window, retention):
+        self.media = media
+        self.window = window
+        self.retention = retention
+        self.t0 = time.monotonic()
+        self.lock = threading.Lock()
+        self.faults = []
+        self.log = []
+        self.freeze = None  # (start_t, end_t) in server time
+        self.down_request = None  # seconds, set by the fault handler
+        self.connections = set()
+
+    def now(self):
+        return time.monotonic() - self.t0
+
+    def playlist_time(self):
+        t = self.now()
+        with self.lock:
+            if self.freeze and self.freeze[0] <= t < self.freeze[1]:
+                return self.freeze[0]
+        return t
+
+    def newest_seq(self, t):
+        return int(math.floor(t / SEGMENT_SECONDS)) + self.window
+
+    def segment_status(self, seq):
+        """200 when live segment seq is fetchable now, else 404."""
+        t = self.now()
+        if seq > self.newest_seq(t):
+            return 404
+        left_window_at = seq * SEGMENT_SECONDS
+        if t > left_window_at and t - left_window_at > self.retention:
+            return 404
+        return 200
+
+    def take_fault(self, target):
+        """The first armed fault matching target (its count consumed), or None."""
+        with self.lock:
+            for f in self.faults:
+                if f["target"] in (target, "any") and f["count"] > 0:
+                    f["count"] -= 1
+                    if f["count"] == 0:
+                        self.faults.remove(f)
+                    return dict(f)
+        return None
+
+    def record(self, entry):
+        with self.lock:
+            self.log.append(entry)
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server_version = "meeluister-test/1"
+
+    def log_message(self, fmt, *args):  # quiet
+        pass
+
+    def setup(self):
+        super().setup()
+        with self.server.state.lock:
+            self.server.state.connections.add(self.connection)
+
+    def finish(self):
+        try:
+            super().finish()
+        finally:
+            with self.server.state.lock:
+                self.server.state.connections.discard(self.connection)
+
+    # ---- plumbing -------------------------------------------------------------------
+    def do_GET(self):
+        state = self.server.state
+        parsed = urllib.parse.urlsplit(self.path)
+        path = urllib.parse.unquote(parsed.path)
+        query = urllib.parse.parse_qs(parsed.query)
+        self._entry = None
+        if path.startswith("/control/"):
+            return self.control(path, query)
+        self._entry = {"t": round(state.now(), 3), "path": path, "query": parsed.query,
+                       "status": None, "bytes": 0}
+        state.record(self._entry)
+        if path.startswith("/cdn/"):
+            path = path[4:]
+        try:
+            self.route(path, query)
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True
+
+    def send_body(self, status, body, ctype="application/octet-stream", fault=None):
+        fault = fault or {}
+        kind = fault.get("kind")
+        if kind == "drop":
+            self._note(0, 0, "drop")
+            self.close_connection = True
+            try:
+                self.connection.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+            return
+        if kind == "stall":
+            self._note(None, 0, "stall")
+            time.sleep(float(fault.get("seconds", 10)))
+        if kind == "status":
+            status = int(fault.get("code", 404))
+            body = f"fault {status}\n".encode()
+            ctype = "text/plain"
+        elif kind == "truncate" and status == 200:
+            body = body[: len(body) // 2]
+        elif kind == "garbage" and status == 200:
+            body = os.urandom(len(body))
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-cache" if ctype.endswith("mpegurl") else "max-age=60")
+        self.end_headers()
+        self.wfile.write(body)
+        self._note(status, len(body), kind)
+
+    def _note(self, status, nbytes, fault):
+        if self._entry is not None:
+            self._entry["status"] = status
+            self._entry["bytes"] = nbytes
+            if fault:
+                self._entry["fault"] = fault
+
+    def answer(self, target, status, body, ctype):
+        fault = self.server.state.take_fault(target) if target else None
+        self.send_body(status, body, ctype, fault)
+
+    def not_found(self, target=None):
+        self.answer(target, 404, b"not found\n", "text/plain")
+
+    # ---- routes ---------------------------------------------------------------------
+    def route(self, path, query):
+        state = self.server.state
+        media = state.media
+        m3u8 = "application/vnd.apple.mpegurl"
+        parts = path.strip("/").split("/")
+        if len(parts) == 2 and parts[0] in ("vod", "live") and parts[1] == "index.m3u8":
+            return self.answer("master", 200, self.master(), m3u8)
+        if len(parts) == 3 and parts[0] in ("vod", "live"):
+            stream, name = parts[1], parts[2]
+            if stream in ("Stream(01)", "Stream(02)"):
+                return self.answer(None, 400, b"bad request\n", "text/plain")
+            if stream != "Stream(06)":
+                return self.not_found()
+            if name == "prog_index.m3u8":
+                body = self.vod_playlist(query) if parts[0] == "vod" else self.live_playlist(query)
+                return self.answer("playlist", 200, body, m3u8)
+            if name == "init.mp4":
+                return self.answer("init", 200, media.init, "video/mp4")
+            seq = media.seq_of(name)
+            if seq is None:
+                return self.not_found("segment")
+            if parts[0] == "vod":
+                if seq >= media.count:
+                    return self.not_found("segment")
+                return self.answer("segment", 200, media.segments[seq], "audio/mp4")
+            self._entry["seq"] = seq
+            if state.segment_status(seq) != 200:
+                return self.not_found("segment")
+            return self.answer("segment", 200, media.live_segment(seq), "audio/mp4")
+        if len(parts) == 2 and parts[0] == "ts":
+            if parts[1] == "index.m3u8":
+                return self.answer("playlist", 200, self.ts_playlist(query), m3u8)
+            m = re.fullmatch(r"seg(\d+)\.ts", parts[1])
+            if m and int(m.group(1)) < media.count:
+                return self.answer("segment", 200, media.ts[int(m.group(1))], "video/mp2t")
+            return self.not_found("segment")
+        if len(parts) == 2 and parts[0] == "plain" and parts[1] in media.plain:
+            return self.plain(parts[1])
+        return self.not_found()
+
+    def master(self):
+        q = urllib.parse.urlsplit(self.path).query
+        audio = "Stream(06)/prog_index.m3u8" + ("?" + q if q else "")
+        lines = ["#EXTM3U", "#EXT-X-VERSION:7",
+                 f'#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID="audio",NAME="Original Audio",URI="{audio}"',
+                 '#EXT-X-STREAM-INF:PROGRAM-ID=1,BANDWIDTH=408322,RESOLUTION=320x180,AUDIO="audio"',
+                 f"Stream(01)/prog_index.m3u8?{VIDEO_VARIANT_QUERY}",
+                 '#EXT-X-STREAM-INF:PROGRAM-ID=1,BANDWIDTH=504260,RESOLUTION=640x360,AUDIO="audio"',
+                 f"Stream(02)/prog_index.m3u8?{VIDEO_VARIANT_QUERY}"]
+        return ("\n".join(lines) + "\n").encode()
+
+    def uri_prefix(self, query):
+        """'' for relative URIs, or the absolute base on the other loopback name."""
+        if query.get("abs", ["0"])[0] != "1":
+            return ""
+        host = (self.headers.get("Host") or "").split(":")[0]
+        other = "127.0.0.1" if host == "localhost" else "localhost"
+        directory = urllib.parse.urlsplit(self.path).path.rsplit("/", 1)[0]
+        if directory.startswith("/cdn/"):
+            directory = directory[4:]
+        return f"http://{other}:{self.server.server_address[1]}/cdn{directory}/"
+
+    def media_playlist(self, query, seqs, first, ended, vod=False):
+        media = self.server.state.media
+        prefix = self.uri_prefix(query)
+        token = "?token=abc" if query.get("q", ["0"])[0] == "1" else ""
+        lines = ["#EXTM3U", "#EXT-X-VERSION:7", "#EXT-X-TARGETDURATION:4",
+                 f"#EXT-X-MEDIA-SEQUENCE:{first}"]
+        if vod:
+            lines.append("#EXT-X-PLAYLIST-TYPE:VOD")
+        lines.append(f'#EXT-X-MAP:URI="{prefix}init.mp4"')
+        for seq in seqs:
+            lines.append(f"#EXT-X-PROGRAM-DATE-TIME:{media.pdt(seq)}")
+            lines.append("#EXTINF:3.840,")
+            lines.append(prefix + media.segment_name(seq) + token)
+        if ended:
+            lines.append("#EXT-X-ENDLIST")
+        return ("\n".join(lines) + "\n").encode()
+
+    def vod_playlist(self, query):
+        media = self.server.state.media
+        count = media.count
+        if "count" in query:
+            count = max(0, min(count, int(query["count"][0])))
+        return self.media_playlist(query, range(count), 0, True, vod=True)
+
+    def live_playlist(self, query):
+        state = self.server.state
+        newest = state.newest_seq(state.playlist_time())
+        first = max(0, newest - state.window + 1)
+        ended = False
+        if "endafter" in query:
+            end = int(query["endafter"][0])
+            if newest >= end:
+                newest, ended = end, True
+                first = min(first, end)
+        return self.media_playlist(query, range(first, newest + 1), first, ended)
+
+    def ts_playlist(self, query):
+        media = self.server.state.media
+        count = media.count
+        if "count" in query:
+            count = max(0, min(count, int(query["count"][0])))
+        lines = ["#EXTM3U", "#EXT-X-VERSION:3", "#EXT-X-TARGETDURATION:4",
+                 "#EXT-X-MEDIA-SEQUENCE:0", "#EXT-X-PLAYLIST-TYPE:VOD"]
+        for k in range(count):
+            lines += ["#EXTINF:3.840,", f"seg{k}.ts"]
+        lines.append("#EXT-X-ENDLIST")
+        return ("\n".join(lines) + "\n").encode()
+
+    def plain(self, name):
+        state = self.server.state
+        fault = state.take_fault("plain")
+        data = state.media.plain[name]
+        if fault and fault["kind"] in ("status", "drop", "stall"):
+            return self.send_body(200, data, PLAIN_TYPES[os.path.splitext(name)[1]], fault)
+        rate = len(data) / state.media.plain_seconds  # bytes per second
+        self.send_response(200)
+        self.send_header("Content-Type", PLAIN_TYPES[os.path.splitext(name)[1]])
+        self.send_header("Transfer-Encoding", "chunked")
+        self.send_header("icy-name", "meeluister test tone")
+        self.send_header("Cache-Control", "no-cache")
+        self.end_headers()
+        self._entry["status"] = 200
+        start = time.monotonic()
+        sent = 0
+        burst = int(2.0 * rate)
+        try:
+            while sent < len(data):
+                due = burst + int((time.monotonic() - start) * rate)
+                if sent >= due:
+                    time.sleep(0.05)
+                    continue
+                chunk = data[sent:min(len(data), due, sent + 16384)]
+                self.wfile.write(b"%x\r\n" % len(chunk) + chunk + b"\r\n")
+                self.wfile.flush()
+                sent += len(chunk)
+                self._entry["bytes"] = sent
+            self.wfile.write(b"0\r\n\r\n")
+        finally:
+            self.close_connection = True
+
+    # ---- control --------------------------------------------------------------------
+    def control(self, path, query):
+        state = self.server.state
+        q = {k: v[0] for k, v in query.items()}
+        if path == "/control/log":
+            since = int(q.get("since", 0))
+            with state.lock:
+                body = json.dumps(state.log[since:]).encode()
+            return self.send_body(200, body, "application/json")
+        if path == "/control/live":
+            t = state.playlist_time()
+            newest = state.newest_seq(t)
+            body = json.dumps({"now_seq": newest, "first_seq": max(0, newest - state.window + 1),
+                               "t": round(state.now(), 3)}).encode()
+            return self.send_body(200, body, "application/json")
+        if path == "/control/reset":
+            with state.lock:
+                state.faults.clear()
+                state.freeze = None
+            return self.send_body(200, b"ok", "text/plain")
+        if path == "/control/fault":
+            error = self.arm(state, q)
+            if error:
+                return self.send_body(400, error.encode(), "text/plain")
+            self.send_body(200, b"ok", "text/plain")
+            if q.get("kind") == "down":
+                self.close_connection = True
+                threading.Thread(target=self.server.shutdown, daemon=True).start()
+            return None
+        return self.send_body(404, b"unknown control\n", "text/plain")
+
+    def arm(self, state, q):
+        kind = q.get("kind")
+        seconds = float(q.get("seconds", 10))
+        if kind == "down":
+            with state.lock:
+                state.down_request = seconds
+            return None
+        if kind == "freeze":
+            t = state.now()
+            with state.lock:
+                state.freeze = (state.playlist_time() if state.freeze else t, t + seconds)
+            return None
+        if kind not in ("status", "drop", "stall", "truncate", "garbage"):
+            return f"unknown kind {kind!r}\n"
+        target = q.get("target", "segment")
+        if target not in TARGETS:
+            return f"unknown target {target!r}\n"
+        fault = {"kind": kind, "target": target, "count": int(q.get("count", 1))}
+        if kind == "status":
+            fault["code"] = int(q.get("code", 404))
+        if kind == "stall":
+            fault["seconds"] = seconds
+        with state.lock:
+            state.faults.append(fault)
+        return None
+
+
+class Server(ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+
+def serve(state, port, port_file):
+    """Serve until killed; a 'down' fault closes the listening socket and every open
+    connection, then binds the same port again after the requested seconds."""
+    first = True
+    while True:
+        for attempt in range(100):
+            try:
+                server = Server(("127.0.0.1", port), Handler)
+                break
+            except OSError:
+                if attempt == 99:
+                    raise
+                time.sleep(0.05)
+        server.state = state
+        port = server.server_address[1]
+        if first:
+            tmp = port_file + ".tmp"
+            with open(tmp, "w") as fh:
+                fh.write(f"{port}\n")
+            os.replace(tmp, port_file)
+            first = False
+        server.serve_forever(poll_interval=0.05)
+        server.server_close()
+        with state.lock:
+            seconds = state.down_request
+            state.down_request = None
+            conns = list(state.connections)
+        for conn in conns:
+            try:
+                conn.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+        if seconds is None:
+            return
+        time.sleep(seconds)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--media", default=os.environ.get("MEELUISTER_MEDIA"))
+    ap.add_argument("--port", type=int, default=0)
+    ap.add_argument("--port-file", required=True)
+    ap.add_argument("--retention", type=float, default=3000.0)
+    ap.add_argument("--window", type=int, default=5)
+    args = ap.parse_args()
+    if not args.media:
+        ap.error("--media (or MEELUISTER_MEDIA) is required")
+    random.seed()
+    state = State(Media(args.media), args.window, args.retention)
+    try:
+        serve(state, args.port, args.port_file)
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
