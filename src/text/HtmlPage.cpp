@@ -11,7 +11,7 @@ namespace {
 
 bool skipped(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_NAV: case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER: case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_NAV: case GUMBO_TAG_SCRIPT:
     case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_SVG:
     case GUMBO_TAG_BUTTON: case GUMBO_TAG_FORM: case GUMBO_TAG_IFRAME: case GUMBO_TAG_SELECT:
     case GUMBO_TAG_HEAD: case GUMBO_TAG_OBJECT: case GUMBO_TAG_CANVAS: case GUMBO_TAG_MATH:
@@ -19,6 +19,33 @@ bool skipped(GumboTag tag) {
     default:
       return false;
   }
+}
+
+bool insideContent(const GumboNode* node) {
+  for (const GumboNode* p = node->parent; p != nullptr; p = p->parent) {
+    if (p->type != GUMBO_NODE_ELEMENT) continue;
+    const GumboTag t = p->v.element.tag;
+    if (t == GUMBO_TAG_ARTICLE || t == GUMBO_TAG_MAIN || t == GUMBO_TAG_SECTION) return true;
+  }
+  return false;
+}
+
+bool attributeIs(const GumboNode* node, const char* name, std::string_view value) {
+  const GumboAttribute* a = gumbo_get_attribute(&node->v.element.attributes, name);
+  return a != nullptr && (value.empty() || std::string_view(a->value) == value);
+}
+
+// Left out: navigation, scripts and styles, hidden parts, and the page's own header and
+// footer (a header or footer inside an article or main belongs to the text and is read).
+bool skippedNode(const GumboNode* node) {
+  if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_TEMPLATE) return false;
+  const GumboTag tag = node->v.element.tag;
+  if (skipped(tag)) return true;
+  if (attributeIs(node, "hidden", "") || attributeIs(node, "aria-hidden", "true")) return true;
+  for (const char* role : {"navigation", "banner", "contentinfo", "search"}) {
+    if (attributeIs(node, "role", role)) return true;
+  }
+  return (tag == GUMBO_TAG_HEADER || tag == GUMBO_TAG_FOOTER) && !insideContent(node);
 }
 
 int headingLevel(GumboTag tag) {
@@ -72,7 +99,7 @@ class Reader {
         pending += child->v.text.text;
       } else if (child->type == GUMBO_NODE_ELEMENT || child->type == GUMBO_NODE_TEMPLATE) {
         const GumboTag tag = child->v.element.tag;
-        if (skipped(tag)) continue;
+        if (skippedNode(child)) continue;
         if (inlineTag(tag)) {
           inlineText(child, pending, depth + 1);
         } else {
@@ -112,7 +139,7 @@ class Reader {
     for (unsigned i = 0; i < children.length; ++i) {
       const auto* child = static_cast<const GumboNode*>(children.data[i]);
       if (child->type == GUMBO_NODE_ELEMENT && !inlineTag(child->v.element.tag)) {
-        if (!skipped(child->v.element.tag)) nested.push_back(child);
+        if (!skippedNode(child)) nested.push_back(child);
       } else {
         appendNode(child, text, depth + 1);
       }
@@ -139,7 +166,7 @@ class Reader {
     if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA ||
         node->type == GUMBO_NODE_WHITESPACE) {
       out += node->v.text.text;
-    } else if (node->type == GUMBO_NODE_ELEMENT && !skipped(node->v.element.tag)) {
+    } else if (node->type == GUMBO_NODE_ELEMENT && !skippedNode(node)) {
       out += ' ';
       inlineText(node, out, depth);
       out += ' ';

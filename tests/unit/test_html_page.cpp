@@ -93,6 +93,20 @@ TEST(HtmlPage, EmptyAndBrokenInputGiveAnEmptyPage) {
   EXPECT_EQ(broken.sections[0].heading, "Kop tekst zonder einde");
 }
 
+TEST(HtmlPage, ReadsAnArticleHeaderButNotThePageHeaderOrHiddenParts) {
+  const auto page = parseHtmlPage(
+      "<body><header><p>Banner</p></header><div role=\"navigation\">Menu</div>"
+      "<main><article><header><h1>Titel in artikel</h1><p>Ondertitel</p></header>"
+      "<p hidden>Verborgen</p><p aria-hidden=\"true\">Ook verborgen</p><p>Tekst</p>"
+      "<footer><p>Bron: Tweede Kamer</p></footer></article></main>"
+      "<footer><p>Voettekst</p></footer></body>");
+  EXPECT_EQ(page.title, "Titel in artikel");
+  ASSERT_EQ(page.sections.size(), 1u);
+  std::vector<std::string> texts;
+  for (const auto& b : page.sections[0].blocks) texts.push_back(b.text);
+  EXPECT_EQ(texts, (std::vector<std::string>{"Ondertitel", "Tekst", "Bron: Tweede Kamer"}));
+}
+
 TEST(HtmlPage, TitleFallsBackToTheTitleElement) {
   const auto page = parseHtmlPage("<html><head><title> Een  titel </title></head><body><p>x</p></body></html>");
   EXPECT_EQ(page.title, "Een titel");
