@@ -10,9 +10,11 @@ std::int64_t nowSeconds() {
   return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
       .count();
 }
-bool networkTrouble(net::HttpError::Kind k) {
+// Trouble that a kept copy may bridge: no connection, or a server failing for a while.
+bool passingTrouble(const net::HttpError& e) {
   using K = net::HttpError::Kind;
-  return k == K::Network || k == K::Timeout || k == K::Tls;
+  return e.kind() == K::Network || e.kind() == K::Timeout || e.kind() == K::Tls ||
+         (e.kind() == K::Status && e.status() >= 500);
 }
 }  // namespace
 
@@ -43,7 +45,7 @@ FetchResult HttpFetcher::get(const std::string& url, std::size_t maxBytes) {
     resp = client_.get(req);
   } catch (const net::HttpError& e) {
     log::debug("fetch {}: {}", url, e.what());
-    if (kept && networkTrouble(e.kind())) return fromCache(*kept);
+    if (kept && passingTrouble(e)) return fromCache(*kept);
     throw SourceError(e.dutch(), e.status());
   }
   if (resp.notModified() && kept) {

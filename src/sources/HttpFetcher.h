@@ -1,6 +1,7 @@
 // The real Fetcher: HTTP through net::HttpClient, every answer kept in a DiskCache and asked
-// again conditionally (If-None-Match / If-Modified-Since). When the network fails and a copy
-// is kept, the copy is served and marked (fromCache, ageSeconds). Offline: cache only.
+// again conditionally (If-None-Match / If-Modified-Since). When the network fails (or the
+// server answers 5xx) and a copy is kept, the copy is served and marked (fromCache,
+// ageSeconds). Offline: cache only.
 // Not thread-safe: one per command thread.
 #pragma once
 #include <memory>

@@ -12,8 +12,8 @@ namespace ml::sources {
 namespace {
 
 const char* const kDd = "Debat Direct";
-const char* const kOd = "Het open-dataportaal";
-const char* const kWeb = "De webpagina";
+const char* const kOd = "het open-dataportaal";
+const char* const kWeb = "de webpagina";
 constexpr int kMaxODataPages = 8;
 
 std::string trim(const std::string& s) {
@@ -63,7 +63,7 @@ std::string Sources::fetch(const char* who, const std::string& url, std::size_t 
   FetchResult r = fetcher_.get(url, maxBytes);
   if (r.fromCache) {
     note(config_.offline ? fmt::format("Zonder netwerk: {} uit de cache van {} geleden", who, dutchAge(r.ageSeconds))
-                         : fmt::format("Geen verbinding met {}; gegevens uit de cache van {} geleden", who,
+                         : fmt::format("{} niet bereikbaar; gegevens uit de cache van {} geleden", who,
                                        dutchAge(r.ageSeconds)));
   }
   return std::move(r.body);

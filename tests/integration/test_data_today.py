@@ -99,6 +99,15 @@ class TodayTest(unittest.TestCase):
         self.assertGreater(self.server.conditional_requests(), 0)
         self.assertIn(304, [s for _, s in self.server.requests()])
 
+    def test_server_failing_uses_the_cache(self):
+        rc, first, _ = self.run_today(*DATE)
+        self.assertEqual(rc, 0)
+        self.server.set_fault("dd", "500")
+        rc, lines, _ = self.run_today(*DATE)
+        self.assertEqual(rc, 0)
+        self.assertEqual(lines[:6], first[:6])
+        self.assertTrue(any(l.startswith("Let op: Debat Direct niet bereikbaar; gegevens uit de cache van") for l in lines))
+
     def test_network_gone_uses_the_cache_and_says_how_old(self):
         own = ApiServer().start()
         cmd = [BIN, "today", *DATE, *own.options()]
@@ -109,7 +118,8 @@ class TodayTest(unittest.TestCase):
         self.assertEqual(gone.returncode, 0, gone.stdout)
         lines = gone.stdout.splitlines()
         self.assertEqual(lines[:6], first.stdout.splitlines()[:6])
-        self.assertIn("Let op: Geen verbinding met Debat Direct; gegevens uit de cache van", gone.stdout)
+        self.assertIn("Let op: Debat Direct niet bereikbaar; gegevens uit de cache van", gone.stdout)
+        self.assertIn("Let op: het open-dataportaal niet bereikbaar; gegevens uit de cache van", gone.stdout)
         self.assertRegex(gone.stdout, r"cache van \d+ seconden? geleden")
         offline = subprocess.run(cmd + ["--offline"], env=self.env, capture_output=True, text=True, timeout=60)
         self.assertEqual(offline.returncode, 0)

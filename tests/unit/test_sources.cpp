@@ -234,7 +234,7 @@ TEST(SourcesResolve, CachedAnswersAreNotedWithTheirAge) {
   Sources s(fixtureConfig(), f);
   EXPECT_EQ(s.day("2026-10-01").size(), 5u);
   ASSERT_EQ(s.notes().size(), 1u);
-  EXPECT_EQ(s.notes()[0], "Geen verbinding met Debat Direct; gegevens uit de cache van 3 uur geleden.");
+  EXPECT_EQ(s.notes()[0], "Debat Direct niet bereikbaar; gegevens uit de cache van 3 uur geleden.");
 }
 
 TEST(SourcesResolve, BundledExampleFromAnUitgelichtPage) {
