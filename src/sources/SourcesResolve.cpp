@@ -39,6 +39,11 @@ bool looksLikeId(const std::string& s) {
 
 bool isLive(const dd::DebateInfo& i) { return i.startedAt && !i.endedAt; }
 
+std::string withPeriod(std::string s) {
+  if (!s.empty() && s.back() != '.') s += '.';
+  return s;
+}
+
 std::int64_t startOf(const dd::DebateInfo& i) { return i.startsAt ? i.startsAt->utcSeconds : 0; }
 
 // What is on in a room now: the live debate, else the next one, else the day's last one.
@@ -85,7 +90,7 @@ Debate Sources::byActivityNumber(const std::string& number, const std::string& p
   try {
     agenda = ddAgenda(date);
   } catch (const SourceError& e) {
-    note(std::string("Debat Direct niet bereikbaar: ") + e.what() + " Geluid en sprekers ontbreken");
+    note(withPeriod(std::string("Debat Direct niet bereikbaar: ") + e.what()) + " Geluid en sprekers ontbreken");
   }
   std::vector<std::pair<const dd::DebateInfo*, double>> parts;
   for (const auto& info : agenda) {

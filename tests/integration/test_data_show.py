@@ -128,7 +128,8 @@ class ShowTest(unittest.TestCase):
         self.assertEqual(lines[0], "Informele Raad Buitenlandse Zaken Ontwikkeling van 8 en 9 oktober 2026")
         self.assertIn("Agendapunt 1: Geannoteerde agenda informele Raad", lines)
         self.assertIn("Achtergrond:", lines)
-        self.assertTrue(any(l.startswith("Let op: Debat Direct niet bereikbaar:") and "403" in l for l in lines), lines)
+        self.assertTrue(any(l.startswith("Let op: Debat Direct niet bereikbaar:") and "403" in l
+                            and l.endswith(". Geluid en sprekers ontbreken.") for l in lines), lines)
 
     def test_bundled_example_offline_with_mojibake_repaired(self):
         rc, lines, _ = self.show("voorbeeld", server=False, date=None)

@@ -79,6 +79,14 @@ class TodayTest(unittest.TestCase):
                                    "Geen enkele bron gaf de debatten van 2026-10-01.")
         self.assertIn("Debat Direct gaf onleesbare of afgebroken gegevens.", lines[1])
 
+    def test_oversized_answer_is_refused_and_the_rest_serves(self):
+        self.server.set_fault("dd", "huge")
+        rc, lines, _ = self.run_today(*DATE)
+        self.assertEqual(rc, 0)
+        self.assertEqual(lines[0], "Debatten op donderdag 1 oktober 2026: 5.")
+        notes = [l for l in lines if l.startswith("Let op: Debat Direct niet bereikbaar: ")]
+        self.assertEqual(len(notes), 1, lines)
+
     def test_empty_day(self):
         rc, lines, _ = self.run_today("--date", "2026-10-02")
         self.assertEqual(rc, 0)

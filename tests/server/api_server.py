@@ -10,7 +10,7 @@ User-Agent, 400 to $top above 250, and 304 to a matching If-None-Match.
 
 Bad answers on cue, per source ("dd", "od", "web"): ApiServer.set_fault(source, fault) with
 fault one of: ok, html (an error page with status 200), truncated, 403, 500, gone (404 for
-/debates/ and for pages), empty (an empty day), noheadings (pages only).
+/debates/ and for pages), empty (an empty day), noheadings (pages only), huge (9 MB).
 
 Use in-process:  with ApiServer() as srv: srv.url ...   or run it:  api_server.py [--port N]
 """
@@ -69,7 +69,10 @@ class _Handler(BaseHTTPRequestHandler):
         if status in (200, 304):
             self.send_header("ETag", etag)
         self.end_headers()
-        self.wfile.write(body)
+        try:
+            self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client gave up on a (too large) answer: that is its right
 
     # --- routing -------------------------------------------------------------------------
     def route(self, source, path, query, fault):
@@ -79,6 +82,8 @@ class _Handler(BaseHTTPRequestHandler):
             return 500, "text/html", ERROR_PAGE
         if fault == "html":
             return 200, "text/html", ERROR_PAGE
+        if fault == "huge":  # larger than any answer meeluister accepts (8 MB for JSON)
+            return 200, "application/json", b"[" + b" " * (9 << 20) + b"]"
         if source == "dd":
             if "Mozilla" not in self.headers.get("User-Agent", ""):
                 return 403, "text/html", ERROR_PAGE
