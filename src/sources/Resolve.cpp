@@ -3,6 +3,7 @@
 #include "core/Paths.h"
 #include "sources/ExampleFetcher.h"
 #include "sources/HttpFetcher.h"
+#include "sources/Reference.h"
 #include "sources/Sources.h"
 
 namespace ml::sources {
@@ -15,16 +16,11 @@ std::unique_ptr<Fetcher> makeFetcher(const SourceConfig& config, CancelPtr cance
 bool isExampleRef(const std::string& ref) { return ref == "voorbeeld" || ref == "example"; }
 
 std::optional<Debate> resolveDebate(const std::string& ref, const SourceConfig& config, CancelPtr cancel) {
-  const bool example = isExampleRef(ref) || config.example;
-  const SourceConfig used = example ? exampleConfig() : config;
+  const SourceConfig used = isExampleRef(ref) && !config.example ? exampleConfig() : config;
+  if (classifyReference(ref, used.web) == ReferenceKind::None) return std::nullopt;
   auto fetcher = makeFetcher(used, std::move(cancel));
   Sources sources(used, *fetcher);
-  try {
-    return sources.resolve(isExampleRef(ref) ? std::string(kExampleNumber) : ref);
-  } catch (const SourceError& e) {
-    if (e.notFound()) return std::nullopt;
-    throw;
-  }
+  return sources.resolve(isExampleRef(ref) ? std::string(kExampleNumber) : ref);
 }
 
 }  // namespace ml::sources

@@ -19,9 +19,11 @@ std::unique_ptr<Fetcher> makeFetcher(const SourceConfig& config, CancelPtr cance
 bool isExampleRef(const std::string& ref);
 
 // Resolves a debate reference (see Sources::resolve; "voorbeeld"/"example" gives the bundled
-// example). Returns nullopt when `ref` names no debate; throws SourceError (Dutch) when the
-// sources cannot be reached. Use Debate::bestAudioUrl() (or liveAudioUrl/onDemandAudioUrl)
-// for playback, and Debate::notes for what to tell the listener.
+// example). Returns nullopt when `ref` is no debate reference at all (a stream address, a
+// file: see classifyReference), so `listen` can play it as it is. Throws SourceError with
+// one Dutch sentence when it is one but cannot be found or no source answers. Use
+// Debate::bestAudioUrl() (or liveAudioUrl / onDemandAudioUrl) for playback and
+// Debate::notes for what to tell the listener. Blocks on the network (cancel: `cancel`).
 std::optional<Debate> resolveDebate(const std::string& ref, const SourceConfig& config,
                                     CancelPtr cancel = nullptr);
 

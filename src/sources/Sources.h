@@ -55,7 +55,8 @@ class Sources {
   Debate byDebatDirectId(const std::string& id);
   Debate byDebatDirectPage(const dd::PageRef& ref);
   Debate byWebUrl(const std::string& url);
-  std::optional<Debate> byRoom(const std::string& room);
+  Debate byRoom(const std::string& room);
+  std::string webAddress(const std::string& ref) const;
 
   SourceConfig config_;
   Fetcher& fetcher_;

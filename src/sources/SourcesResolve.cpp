@@ -3,6 +3,7 @@
 
 #include "core/Log.h"
 #include "sources/Matcher.h"
+#include "sources/Reference.h"
 #include "sources/Sources.h"
 #include "sources/WebPage.h"
 #include "text/HtmlPage.h"
@@ -24,17 +25,6 @@ std::string upper(std::string s) {
     if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
   }
   return s;
-}
-
-bool looksLikeId(const std::string& s) {
-  if (s.size() < 8 || s.size() > 64) return false;
-  bool digit = false;
-  for (const char c : s) {
-    const bool hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-    if (!hex && c != '-') return false;
-    digit = digit || (c >= '0' && c <= '9');
-  }
-  return digit;
 }
 
 bool isLive(const dd::DebateInfo& i) { return i.startedAt && !i.endedAt; }
@@ -165,12 +155,22 @@ Debate Sources::byWebUrl(const std::string& url) {
   return d;
 }
 
-std::optional<Debate> Sources::byRoom(const std::string& room) {
+std::string Sources::webAddress(const std::string& ref) const {
+  // A tweedekamer.nl address is read from the configured web base (a test server, the example).
+  const std::string real = SourceConfig{}.web;
+  if (config_.web == real) return ref;
+  for (const char* prefix : {"https://www.tweedekamer.nl", "https://tweedekamer.nl", "http://www.tweedekamer.nl"}) {
+    const std::string p = prefix;
+    if (ref.rfind(p, 0) == 0) return joinUrl(config_.web, ref.substr(p.size()));
+  }
+  return ref;
+}
+
+Debate Sources::byRoom(const std::string& room) {
   std::vector<std::string> local;
   const auto* locations = ddLocations(local);
   const dd::Location* loc = locations != nullptr ? dd::findLocation(*locations, room) : nullptr;
   const std::string key = dd::roomKey(loc != nullptr ? loc->id : room);
-  if (loc == nullptr && (key.size() < 5 || key.substr(key.size() - 4) != "zaal")) return std::nullopt;
   for (const auto& n : local) note(n);
   const TimePoint now = nowDutch();
   std::vector<std::string> dates{today()};
@@ -206,20 +206,21 @@ Debate Sources::resolve(const std::string& rawRef) {
     }
     return d;
   };
-  if (auto page = dd::parsePageUrl(ref)) return finish(byDebatDirectPage(*page));
-  const bool url = ref.rfind("http://", 0) == 0 || ref.rfind("https://", 0) == 0 ||
-                   ref.find("tweedekamer.nl") != std::string::npos || ref.rfind(config_.web, 0) == 0;
-  if (url) {
-    // A tweedekamer.nl address is read from the configured web base (a test server, the example).
-    const std::string real = SourceConfig{}.web;
-    for (const std::string& prefix : {real, std::string("https://tweedekamer.nl"), std::string("http://www.tweedekamer.nl")}) {
-      if (config_.web != real && ref.rfind(prefix, 0) == 0) return finish(byWebUrl(joinUrl(config_.web, ref.substr(prefix.size()))));
-    }
-    return finish(byWebUrl(ref));
+  switch (classifyReference(ref, config_.web)) {
+    case ReferenceKind::DebatDirectPage:
+      return finish(byDebatDirectPage(*dd::parsePageUrl(ref)));
+    case ReferenceKind::WebPage:
+      return finish(byWebUrl(webAddress(ref)));
+    case ReferenceKind::ActivityNumber:
+      return finish(byActivityNumber(upper(ref), ""));
+    case ReferenceKind::DebatDirectId:
+      return finish(byDebatDirectId(ref));
+    case ReferenceKind::Room:
+      return finish(byRoom(ref));
+    case ReferenceKind::Example:  // handled by the caller's configuration
+    case ReferenceKind::None:
+      break;
   }
-  if (od::isActivityNumber(upper(ref))) return finish(byActivityNumber(upper(ref), ""));
-  if (looksLikeId(ref)) return finish(byDebatDirectId(ref));
-  if (auto d = byRoom(ref)) return finish(std::move(*d));
   throw SourceError("Onbekend debat: '" + ref +
                     "'. Geef een webadres, een vergaderingnummer (zoals 2023A07965), een Debat Direct-kenmerk "
                     "of een zaal (zoals plenaire zaal).");

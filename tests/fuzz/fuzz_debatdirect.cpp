@@ -6,6 +6,7 @@
 
 #include "sources/DebatDirect.h"
 #include "sources/Fetcher.h"
+#include "sources/Reference.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string body(reinterpret_cast<const char*>(data), size);
@@ -28,6 +29,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   } catch (const ml::sources::SourceError&) {
   }
   (void)dd::parsePageUrl(body);
+  (void)ml::sources::classifyReference(body, "http://127.0.0.1/web");
   (void)ml::parseTimePoint(body.substr(0, 40));
   return 0;
 }
