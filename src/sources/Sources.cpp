@@ -111,13 +111,21 @@ std::vector<Debate> Sources::day(const std::string& wanted) {
   }
   if (!ddOk && !odOk) throw SourceError("Geen enkele bron gaf de debatten van " + date + ".");
   std::vector<Debate> out;
+  std::vector<bool> matched(activities.size(), false);
   for (const auto& info : agenda) {
     Debate d = dd::toDebate(info, nullptr, nullptr);
-    if (auto m = bestMatch(d, activities)) od::enrich(d, activities[m->index], m->confidence);
+    if (auto m = bestMatch(d, activities)) {
+      od::enrich(d, activities[m->index], m->confidence);
+      matched[m->index] = true;
+    }
     out.push_back(std::move(d));
   }
-  if (!ddOk) {
-    for (const auto& a : activities) out.push_back(od::toDebate(a));
+  // Without Debat Direct the open data lists the day; with it, the open data adds what
+  // Debat Direct leaves out: meetings that were cancelled or moved.
+  for (std::size_t i = 0; i < activities.size(); ++i) {
+    const auto status = od::statusOf(activities[i]);
+    const bool off = status == DebateStatus::Cancelled || status == DebateStatus::Moved;
+    if (!ddOk || (!matched[i] && off)) out.push_back(od::toDebate(activities[i]));
   }
   sortForListing(out);
   return out;

@@ -19,7 +19,9 @@ class Sources {
   Sources(SourceConfig config, Fetcher& fetcher);
 
   // The debates of `date` ("YYYY-MM-DD"; empty: the configured date, else today), live ones
-  // first, then by start time. Throws SourceError only when no source could answer.
+  // first, then by start time: Debat Direct's, matched to the open data, plus the open data's
+  // cancelled and moved meetings (all of the open data's when Debat Direct fails). Throws
+  // SourceError only when no source could answer.
   std::vector<Debate> day(const std::string& date = "");
 
   // One debate with everything known about it. `ref`: a Debat Direct page URL, a

@@ -40,15 +40,17 @@ class TodayTest(unittest.TestCase):
     def test_lists_the_day_live_first_then_by_time(self):
         rc, lines, err = self.run_today(*DATE)
         self.assertEqual(rc, 0, err)
-        self.assertEqual(lines[0], "Debatten op donderdag 1 oktober 2026: 5.")
-        self.assertEqual(len(lines), 6, lines)
+        self.assertEqual(lines[0], "Debatten op donderdag 1 oktober 2026: 6.")
+        self.assertEqual(len(lines), 7, lines)
         self.assertIn("Troelstrazaal", lines[1])
         self.assertIn("live sinds 10.03", lines[1])
         self.assertIn("Debat over de Voorjaarsnota (vervolg)", lines[2])
         self.assertIn("live sinds 19.01", lines[2])
         self.assertEqual(lines[3], "10.00 tot 13.00, Klompézaal, Commissiedebat, Informele Raad Buitenlandse "
                                    "Zaken Ontwikkeling van 8 en 9 oktober 2026, afgelopen")
-        self.assertTrue(lines[5].startswith("22.30 tot 01.30, Thorbeckezaal, Wetgevingsoverleg"), lines[5])
+        self.assertEqual(lines[5], "16.00 tot 18.00, Groen van Prinstererzaal, Commissiedebat, "
+                                   "Staat van de volkshuisvesting, geannuleerd")
+        self.assertTrue(lines[6].startswith("22.30 tot 01.30, Thorbeckezaal, Wetgevingsoverleg"), lines[6])
         self.assertFalse(any(l.startswith("Let op") for l in lines), lines)
         paths = [p for p, _ in self.server.requests()]
         self.assertTrue(any("$skiptoken=" in p for p in paths), "second OData page not followed")
@@ -113,7 +115,7 @@ class TodayTest(unittest.TestCase):
         self.server.set_fault("dd", "500")
         rc, lines, _ = self.run_today(*DATE)
         self.assertEqual(rc, 0)
-        self.assertEqual(lines[:6], first[:6])
+        self.assertEqual(lines[:7], first[:7])
         self.assertTrue(any(l.startswith("Let op: Debat Direct niet bereikbaar; gegevens uit de cache van") for l in lines))
 
     def test_network_gone_uses_the_cache_and_says_how_old(self):
@@ -125,7 +127,7 @@ class TodayTest(unittest.TestCase):
         gone = subprocess.run(cmd, env=self.env, capture_output=True, text=True, timeout=60)
         self.assertEqual(gone.returncode, 0, gone.stdout)
         lines = gone.stdout.splitlines()
-        self.assertEqual(lines[:6], first.stdout.splitlines()[:6])
+        self.assertEqual(lines[:7], first.stdout.splitlines()[:7])
         self.assertIn("Let op: Debat Direct niet bereikbaar; gegevens uit de cache van", gone.stdout)
         self.assertIn("Let op: het open-dataportaal niet bereikbaar; gegevens uit de cache van", gone.stdout)
         self.assertRegex(gone.stdout, r"cache van \d+ seconden? geleden")

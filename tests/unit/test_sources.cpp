@@ -56,13 +56,16 @@ TEST(SourcesDay, ListsLiveFirstThenByTimeWithOpenDataMatched) {
   FixtureFetcher f;
   Sources s(fixtureConfig(), f);
   const auto day = s.day("2026-10-01");
-  ASSERT_EQ(day.size(), 5u);
+  ASSERT_EQ(day.size(), 6u);
   std::vector<std::string> titles;
   for (const auto& d : day) titles.push_back(d.title);
   EXPECT_EQ(titles, (std::vector<std::string>{
                         "Commissiedebat Gevangeniswezen", "Debat over de Voorjaarsnota (vervolg)",
                         "Informele Raad Buitenlandse Zaken Ontwikkeling van 8 en 9 oktober 2026",
-                        "Debat over de Voorjaarsnota", "Wetgevingsoverleg Wet open overheid"}));
+                        "Debat over de Voorjaarsnota", "Staat van de volkshuisvesting",
+                        "Wetgevingsoverleg Wet open overheid"}));
+  EXPECT_EQ(day[4].status, DebateStatus::Cancelled);  // only the open data knows it
+  EXPECT_TRUE(day[4].id.empty());
   EXPECT_EQ(day[0].status, DebateStatus::Live);  // the agenda has no suspension; the detail has
   EXPECT_EQ(day[1].status, DebateStatus::Live);
   EXPECT_EQ(day[2].activityNumber, "2026A05001");
@@ -232,7 +235,7 @@ TEST(SourcesResolve, CachedAnswersAreNotedWithTheirAge) {
     return r;
   });
   Sources s(fixtureConfig(), f);
-  EXPECT_EQ(s.day("2026-10-01").size(), 5u);
+  EXPECT_EQ(s.day("2026-10-01").size(), 6u);
   ASSERT_EQ(s.notes().size(), 1u);
   EXPECT_EQ(s.notes()[0], "Debat Direct niet bereikbaar; gegevens uit de cache van 3 uur geleden.");
 }
