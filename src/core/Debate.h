@@ -55,6 +55,7 @@ struct AgendaItem {
   std::string number;   // as the open data gives it, e.g. "1"
   std::string subject;
   std::vector<DocumentRef> documents;
+  std::string note;     // the open data's Noot, as plain text
 };
 
 struct Person {
@@ -100,6 +101,7 @@ struct Debate {
   DebateStatus status = DebateStatus::Planned;
   std::string introduction;    // a short description (Debat Direct or the page intro)
   std::vector<Person> ministers;
+  std::vector<Person> participants;  // members registered to take part (open data), party in `party`
   std::vector<AgendaItem> agenda;
   std::vector<Section> background;
   std::vector<SpeakerEvent> timeline;  // oldest first

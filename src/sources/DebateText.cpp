@@ -135,6 +135,11 @@ std::vector<std::string> showLines(const Debate& d) {
     for (const auto& p : d.ministers) ms.push_back(personText(p));
     out.push_back("Namens het kabinet: " + join(ms, "; ") + ".");
   }
+  if (!d.participants.empty()) {
+    std::vector<std::string> ps;
+    for (const auto& p : d.participants) ps.push_back(p.party.empty() ? p.name : p.name + " (" + p.party + ")");
+    out.push_back("Deelnemers: " + join(ps, ", ") + ".");
+  }
   speakers(d, out);
   if (!d.introduction.empty()) out.push_back(d.introduction);
   if (!d.agenda.empty()) {
@@ -143,6 +148,7 @@ std::vector<std::string> showLines(const Debate& d) {
       const auto& item = d.agenda[i];
       out.push_back(fmt::format("Agendapunt {}: {}", item.number.empty() ? std::to_string(i + 1) : item.number,
                                 item.subject.empty() ? "zonder onderwerp" : item.subject));
+      if (!item.note.empty()) out.push_back("Toelichting: " + item.note);
       for (const auto& doc : item.documents) out.push_back(documentLine(doc));
     }
   }

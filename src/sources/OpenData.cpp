@@ -4,6 +4,7 @@
 
 #include "sources/DebatDirect.h"
 #include "sources/Json.h"
+#include "text/HtmlPage.h"
 #include "sources/SourceConfig.h"
 
 namespace ml::sources::od {
@@ -58,7 +59,12 @@ void addDocument(AgendaItem& item, DocumentRef doc) {
 }
 
 AgendaItem readAgendaItem(const Json& j) {
-  AgendaItem item{json::str(j, "Nummer"), json::str(j, "Onderwerp"), {}};
+  AgendaItem item{json::str(j, "Nummer"), json::str(j, "Onderwerp"), {}, ""};
+  if (const std::string noot = json::str(j, "Noot"); !noot.empty()) {
+    for (const auto& section : text::parseHtmlPage(noot).sections) {
+      for (const auto& b : section.blocks) item.note += (item.note.empty() ? "" : " ") + b.text;
+    }
+  }
   for (const Json* doc : related(j, "Document")) addDocument(item, readDocument(*doc));
   for (const Json* zaak : related(j, "Zaak")) {
     for (const Json* doc : related(*zaak, "Document")) addDocument(item, readDocument(*doc));
@@ -190,12 +196,12 @@ void enrich(Debate& d, const Activity& a, double confidence) {
     d.provenance["agendapunten"] = kSource;
   }
   for (const Person& p : a.actors) {
-    if (!isMinister(p)) continue;
-    const bool known = std::any_of(d.ministers.begin(), d.ministers.end(),
-                                   [&](const Person& m) { return m.name == p.name; });
-    if (!known) d.ministers.push_back(p);
-    d.provenance.emplace("bewindspersonen", kSource);
+    std::vector<Person>& list = isMinister(p) ? d.ministers : d.participants;
+    const bool known = std::any_of(list.begin(), list.end(), [&](const Person& m) { return m.name == p.name; });
+    if (!known && !p.name.empty()) list.push_back(p);
+    d.provenance.emplace(isMinister(p) ? "bewindspersonen" : "deelnemers", kSource);
   }
+  if (a.closed) d.notes.push_back("Dit is een besloten vergadering; er is geen geluid.");
 }
 
 Debate toDebate(const Activity& a) {

@@ -86,7 +86,9 @@ ml::Debate sampleDebate() {
   d.plannedStart = parseTimePoint("2023-12-21T11:15:00+01:00");
   d.plannedEnd = parseTimePoint("2023-12-21T13:15:00+01:00");
   d.ministers.push_back({"Eric van der Burg", "Staatssecretaris van Justitie en Veiligheid", ""});
-  d.agenda.push_back({"1", "Actieplan", {{"2023D42391", "Brief regering", "Actieplan", "2023-10-18", "28638 nr. 231"}}});
+  d.agenda.push_back(
+      {"1", "Actieplan", {{"2023D42391", "Brief regering", "Actieplan", "2023-10-18", "28638 nr. 231"}}, "Met toelichting."});
+  d.participants.push_back({"Kamerlid A", "Deelnemer", "CDA"});
   d.background.push_back({"Actieplan", {{ml::TextBlock::Kind::Paragraph, "Er zijn twee lijnen:"},
                                         {ml::TextBlock::Kind::ListItem, "Eerste"},
                                         {ml::TextBlock::Kind::ListItem, "Tweede"}}});
@@ -113,8 +115,10 @@ TEST(DebateText, ShowLinesInReadingOrderWithoutDecoration) {
       "Status: gepland.",
       "Waar: Thorbeckezaal.",
       "Namens het kabinet: Eric van der Burg, staatssecretaris van Justitie en Veiligheid.",
+      "Deelnemers: Kamerlid A (CDA).",
       "Agenda, 1 punt:",
       "Agendapunt 1: Actieplan",
+      "Toelichting: Met toelichting.",
       "Document 2023D42391, Brief regering, 18 oktober 2023: Actieplan. Dossier 28638 nr. 231.",
       "Achtergrond:",
       "Actieplan",

@@ -71,6 +71,8 @@ TEST(OpenData, ReadsAnExpandedMeetingInOrder) {
   ASSERT_EQ(a.agenda.size(), 2u);
   EXPECT_EQ(a.agenda[0].number, "1");  // by Volgorde, not by answer order
   EXPECT_EQ(a.agenda[0].subject, "Geannoteerde agenda informele Raad");
+  EXPECT_EQ(a.agenda[0].note, "Met noot");  // the HTML Noot as plain text
+  EXPECT_EQ(a.agenda[1].note, "");
   ASSERT_EQ(a.agenda[0].documents.size(), 2u);  // the Zaak's copy of 2026D30001 is not repeated
   EXPECT_EQ(a.agenda[0].documents[0].number, "2026D30001");
   EXPECT_EQ(a.agenda[0].documents[0].kind, "Brief regering");
@@ -93,9 +95,22 @@ TEST(OpenData, EnrichKeepsDebatDirectFieldsAndAddsTheRest) {
   EXPECT_EQ(d.agenda.size(), 2u);
   ASSERT_EQ(d.ministers.size(), 1u);
   EXPECT_EQ(d.ministers[0].role, "Minister van Voorbeeldzaken");
+  ASSERT_EQ(d.participants.size(), 1u);
+  EXPECT_EQ(d.participants[0].name, "Kamerlid A");
+  EXPECT_EQ(d.participants[0].party, "CDA");
+  EXPECT_TRUE(d.notes.empty());
   EXPECT_DOUBLE_EQ(d.matchConfidence, 0.9);
   EXPECT_EQ(d.provenance.at("agendapunten"), "open data");
   EXPECT_EQ(d.provenance.count("titel"), 0u);
+}
+
+TEST(OpenData, ClosedMeetingSaysThereIsNoAudio) {
+  od::Activity a;
+  a.closed = true;
+  ml::Debate d;
+  od::enrich(d, a, 1.0);
+  ASSERT_EQ(d.notes.size(), 1u);
+  EXPECT_EQ(d.notes[0], "Dit is een besloten vergadering; er is geen geluid.");
 }
 
 TEST(OpenData, CancelledAndMovedStatus) {
