@@ -1,0 +1,375 @@
+// Rules at a number: document numbers, dates, times, dossier numbers, fractions, amounts.
+#include <optional>
+
+#include "text/DutchNumbers.h"
+#include "text/NormalizerRules.h"
+
+namespace ml::text::rules {
+namespace {
+
+long long value(const Line& L, std::size_t k) { return parseDigits(L.t[k].text); }
+
+struct Amount {
+  std::string digits;  // integer part without separators
+  std::string fraction;
+  bool thousands = false;
+  std::size_t end = 0;
+};
+
+// "1.234.567,89": thousand groups of three after a dot, decimals after a comma.
+Amount parseAmount(const Line& L, std::size_t k) {
+  Amount a;
+  a.digits = L.t[k].text;
+  std::size_t j = k + 1;
+  if (a.digits.size() <= 3) {
+    while (L.isPunct(j, ".") && L.isNumber(j + 1, 3, 3) && a.digits.size() < 18) {
+      a.digits += L.t[j + 1].text;
+      a.thousands = true;
+      j += 2;
+    }
+    if (a.thousands && L.isPunct(j, ".") && L.is(j + 1, TokenKind::Number)) {
+      a.digits = L.t[k].text;  // "1.234.5": not a number with thousand groups
+      a.thousands = false;
+      j = k + 1;
+    }
+  }
+  if (L.isPunct(j, ",") && L.is(j + 1, TokenKind::Number)) {
+    a.fraction = L.t[j + 1].text;
+    j += 2;
+  } else if (L.isPunct(j, ",") && (L.isPunct(j + 1, "-") || L.isPunct(j + 1, "–"))) {
+    j += 2;
+    if (L.isPunct(j, "-")) ++j;
+  }
+  a.end = j;
+  return a;
+}
+
+std::string integerWords(const Amount& a) {
+  const std::string& d = a.digits;
+  if (d.size() > 15 || (!a.thousands && d.size() >= 8)) return digitsToWords(d);
+  if (!a.thousands && d.size() > 1 && d[0] == '0') return digitsToWords(d);
+  const long long v = parseDigits(d);
+  if (!a.thousands && d.size() == 4) return yearToWords(v);
+  return numberToWords(v);
+}
+
+std::string fractionWords(std::string_view f) {
+  if (f.size() <= 2 && f[0] != '0') return numberToWords(parseDigits(f));
+  return digitsToWords(f);
+}
+
+std::string amountWords(const Amount& a) {
+  std::string s = integerWords(a);
+  if (!a.fraction.empty()) s += " komma " + fractionWords(a.fraction);
+  return s;
+}
+
+// ---- times ----------------------------------------------------------------------------------
+
+struct Clock {
+  long long h = 0, m = 0;
+  std::size_t end = 0;
+  bool colon = false;
+};
+
+std::optional<Clock> clockAt(const Line& L, std::size_t k) {
+  if (!L.isNumber(k, 1, 2) || !L.isNumber(k + 2, 2, 2)) return std::nullopt;
+  const bool colon = L.isPunct(k + 1, ":");
+  if (!colon && !L.isPunct(k + 1, ".")) return std::nullopt;
+  if ((L.isPunct(k + 3, ".") || L.isPunct(k + 3, ":") || L.isPunct(k + 3, ",")) &&
+      L.is(k + 4, TokenKind::Number)) {
+    return std::nullopt;  // "1.15.3", "3.45,5"
+  }
+  Clock c{value(L, k), value(L, k + 2), k + 3, colon};
+  if (c.h > 24 || c.m > 59) return std::nullopt;
+  return c;
+}
+
+std::string clockWords(const Clock& c) {
+  std::string s = numberToWords(c.h) + " uur";
+  if (c.m > 0) s += " " + numberToWords(c.m);
+  return s;
+}
+
+// "tot", "tot en met", "t/m", "-" between two times or dates; returns the index after it.
+std::size_t connective(const Line& L, std::size_t k, std::string& word) {
+  const std::size_t j = L.skipSpace(k);
+  if (L.isPunct(j, "-") || L.isPunct(j, "–")) {
+    word = "tot";
+    return L.skipSpace(j + 1);
+  }
+  if (L.isText(j, "tot") || L.isText(j, "t")) {
+    if (L.isText(j, "t") && L.isPunct(j + 1, "/") && L.isText(j + 2, "m")) {
+      word = "tot en met";
+      return L.skipSpace(j + 3);
+    }
+    if (L.isText(j, "t")) return k;
+    if (L.is(j + 1, TokenKind::Space) && L.isText(j + 2, "en") && L.is(j + 3, TokenKind::Space) &&
+        L.isText(j + 4, "met")) {
+      word = "tot en met";
+      return L.skipSpace(j + 5);
+    }
+    word = "tot";
+    return L.skipSpace(j + 1);
+  }
+  return k;
+}
+
+std::size_t afterHourWord(const Line& L, std::size_t k) {
+  const std::size_t j = L.skipSpace(k);
+  if (L.isText(j, "uur")) return j + 1;
+  if (L.isText(j, "u") && !L.is(j + 1, TokenKind::Word)) return L.isPunct(j + 1, ".") ? j + 2 : j + 1;
+  return k;
+}
+
+std::size_t timeRule(const Line& L, std::size_t i, SpokenText& out) {
+  const auto first = clockAt(L, i);
+  if (!first) return i;
+  std::string word;
+  std::optional<Clock> second;
+  std::size_t end = first->end;
+  const std::size_t after = connective(L, first->end, word);
+  if (after != first->end) second = clockAt(L, after);
+  if (second) end = second->end;
+  const std::size_t hourEnd = afterHourWord(L, end);
+  const bool isTime = hourEnd != end || first->colon || (second && second->colon) ||
+                      L.lex.inContext(L.lex.timeContext, L.wordBefore(i));
+  if (!isTime) return i;
+  out.word(clockWords(*first));
+  if (second) {
+    out.word(word);
+    out.word(clockWords(*second));
+  }
+  return hourEnd;
+}
+
+// ---- dates ----------------------------------------------------------------------------------
+
+bool validDayMonth(long long d, long long m) { return d >= 1 && d <= 31 && m >= 1 && m <= 12; }
+
+std::string dayMonth(const Line& L, long long d, long long m) {
+  return numberToWords(d) + " " + L.lex.monthByNumber.at(static_cast<int>(m));
+}
+
+bool dateContextBefore(const Line& L, std::size_t i) {
+  const std::string before = asciiLower(L.wordBefore(i));
+  return L.lex.dateContext.count(before) > 0 || L.lex.weekdayWords.count(before) > 0;
+}
+
+std::size_t numericDateRule(const Line& L, std::size_t i, SpokenText& out) {
+  const bool followedByMore = L.is(i + 5, TokenKind::Punct) && L.is(i + 6, TokenKind::Number) &&
+                              !L.isPunct(i + 5, "-") && !L.isPunct(i + 5, "–");
+  // 21-12-2023, 21/12/2023, 21.12.2023, 21-12-23
+  if (L.isNumber(i, 1, 2) && L.isNumber(i + 2, 1, 2) && !followedByMore) {
+    const std::string& sep = L.t[i + 1].text;
+    const bool sepOk = L.isPunct(i + 1, "-") || L.isPunct(i + 1, "/") || L.isPunct(i + 1, ".");
+    const bool year4 = L.isNumber(i + 4, 4, 4);
+    const bool year2 = L.isNumber(i + 4, 2, 2) && sep != ".";
+    if (sepOk && L.isPunct(i + 3, sep) && (year4 || year2) &&
+        validDayMonth(value(L, i), value(L, i + 2))) {
+      const long long y = year4 ? value(L, i + 4) : 2000 + value(L, i + 4);
+      out.word(dayMonth(L, value(L, i), value(L, i + 2)) + " " + yearToWords(y));
+      return i + 5;
+    }
+  }
+  // 2023-12-21
+  if (L.isNumber(i, 4, 4) && L.isPunct(i + 1, "-") && L.isNumber(i + 2, 2, 2) &&
+      L.isPunct(i + 3, "-") && L.isNumber(i + 4, 2, 2) &&
+      validDayMonth(value(L, i + 4), value(L, i + 2))) {
+    out.word(dayMonth(L, value(L, i + 4), value(L, i + 2)) + " " + yearToWords(value(L, i)));
+    return i + 5;
+  }
+  // 21-12 or 21/12 after "op", "vanaf", a weekday ...
+  if (L.isNumber(i, 1, 2) && (L.isPunct(i + 1, "-") || L.isPunct(i + 1, "/")) &&
+      L.isNumber(i + 2, 1, 2) && !(L.is(i + 3, TokenKind::Punct) && L.is(i + 4, TokenKind::Number)) &&
+      validDayMonth(value(L, i), value(L, i + 2)) && dateContextBefore(L, i)) {
+    out.word(dayMonth(L, value(L, i), value(L, i + 2)));
+    return i + 3;
+  }
+  return i;
+}
+
+// ---- dossier and document numbers ------------------------------------------------------------
+
+// A group of three digits as people say it in a dossier number: "200" -> "tweehonderd",
+// "410" -> "vierhonderdtien", "638" -> "zes achtendertig".
+std::string dossierGroup(std::string_view three) {
+  const long long v = parseDigits(three);
+  if (v % 100 < 20) return numberToWords(v);
+  return digitsToWords(three.substr(0, 1)) + " " + numberToWords(v % 100);
+}
+
+bool followedByNr(const Line& L, std::size_t k) {
+  std::size_t j = k;
+  if (L.isPunct(j, ",")) j = L.skipSpace(j + 1);
+  const std::string word = asciiLower(j < L.t.size() ? L.t[j].text : "");
+  return (word == "nr" || word == "nrs") && L.isPunct(j + 1, ".");
+}
+
+std::size_t dossierRule(const Line& L, std::size_t i, SpokenText& out) {
+  if (!(L.isNumber(i, 2, 2) && L.is(i + 1, TokenKind::Space) && L.isNumber(i + 2, 3, 3))) return i;
+  std::size_t k = i + 3;
+  std::string chapter;
+  const std::size_t c = (L.is(k, TokenKind::Space) || L.isPunct(k, "-")) ? k + 1 : k;
+  if (c != k && L.is(c, TokenKind::Word) && !L.is(c + 1, TokenKind::Word) &&
+      !L.is(c + 1, TokenKind::Number)) {
+    const std::string& w = L.t[c].text;
+    if (const int r = romanValue(w); r > 0) {
+      chapter = numberToWords(r);
+    } else if (w.size() == 1 && w[0] >= 'A' && w[0] <= 'Z') {
+      chapter = L.lex.spell(w);
+    }
+    if (!chapter.empty()) k = c + 1;
+  }
+  std::string sub;
+  if (L.isPunct(k, "-") && L.isNumber(k + 1, 1, 3)) {
+    sub = numberToWords(value(L, k + 1));
+    k += 2;
+  }
+  if (!L.lex.inContext(L.lex.dossierContext, L.wordBefore(i)) && !followedByNr(L, k)) return i;
+  out.word(numberToWords(value(L, i)) + " " + dossierGroup(L.t[i + 2].text));
+  out.word(chapter);
+  out.word(sub);
+  return k;
+}
+
+// "2023D51633", "2023Z12345": the year, the letter(s) spelled, then each digit.
+std::size_t documentNumberRule(const Line& L, std::size_t i, SpokenText& out) {
+  if (!L.isNumber(i, 4, 4) || !L.is(i + 1, TokenKind::Word) || !L.isNumber(i + 2, 2, 12) ||
+      L.is(i + 3, TokenKind::Word)) {
+    return i;
+  }
+  const long long year = value(L, i);
+  const std::string& letters = L.t[i + 1].text;
+  if (year < 1900 || year > 2099 || letters.size() > 3 || !isAllCaps(letters)) return i;
+  out.word(yearToWords(year) + " " + L.lex.spell(letters) + " " + digitsToWords(L.t[i + 2].text));
+  return i + 3;
+}
+
+// ---- fractions and school years ---------------------------------------------------------------
+
+std::size_t slashRule(const Line& L, std::size_t i, SpokenText& out) {
+  if (!L.is(i, TokenKind::Number) || !L.isPunct(i + 1, "/") || !L.is(i + 2, TokenKind::Number) ||
+      (L.isPunct(i + 3, "/") && L.is(i + 4, TokenKind::Number))) {
+    return i;
+  }
+  const long long a = value(L, i);
+  const long long b = value(L, i + 2);
+  // "2023/24", "2023/2024": a parliamentary or school year
+  if (L.isNumber(i, 4, 4) && (b == (a + 1) % 100 || b == a + 1)) {
+    out.word(yearToWords(a) + "-" + (b == a + 1 ? yearToWords(b) : numberToWords(b)));
+    return i + 3;
+  }
+  if (a >= 1 && a < b && (b <= 10 || b == 100) && !dateContextBefore(L, i)) {
+    const std::string n = a == 1 ? "een" : numberToWords(a);
+    const std::string d = b == 2 ? "half" : b == 4 ? "kwart" : ordinalToWords(b);
+    out.word(n + " " + d);
+    return i + 3;
+  }
+  if (L.isNumber(i, 1, 2) && L.isNumber(i + 2, 1, 2) && validDayMonth(a, b)) {
+    out.word(dayMonth(L, a, b));
+    return i + 3;
+  }
+  return i;
+}
+
+// ---- plain numbers -----------------------------------------------------------------------------
+
+bool isOrdinalSuffix(std::string_view s) { return s == "e" || s == "ste" || s == "de"; }
+
+std::size_t dottedRule(const Line& L, std::size_t i, SpokenText& out) {
+  // "4.2", "1.2.3": section numbers, read with "punt".
+  std::string s = integerWords(Amount{L.t[i].text, "", false, 0});
+  std::size_t j = i;
+  while (L.isPunct(j + 1, ".") && L.is(j + 2, TokenKind::Number)) {
+    const std::string& part = L.t[j + 2].text;
+    s += " punt " + integerWords(Amount{part, "", false, 0});
+    j += 2;
+  }
+  out.word(s);
+  return j + 1;
+}
+
+std::size_t plainNumberRule(const Line& L, std::size_t i, SpokenText& out) {
+  const Amount a = parseAmount(L, i);
+  if (!a.thousands && a.fraction.empty() && a.end == i + 1 && L.isPunct(i + 1, ".") &&
+      L.is(i + 2, TokenKind::Number)) {
+    return dottedRule(L, i, out);
+  }
+  if (a.fraction.empty() && a.end == i + 1 && L.is(i + 1, TokenKind::Word) &&
+      isOrdinalSuffix(L.t[i + 1].text) && a.digits.size() <= 15) {
+    out.word(ordinalToWords(parseDigits(a.digits)));
+    return i + 2;
+  }
+  const std::string words = amountWords(a);
+  std::size_t k = a.end;
+  // "18-jarige", "24-uurs": the number joins the word.
+  if (a.fraction.empty() && L.isPunct(k, "-") && L.is(k + 1, TokenKind::Word) &&
+      L.t[k + 1].text[0] >= 'a' && L.t[k + 1].text[0] <= 'z') {
+    out.word(words + L.t[k + 1].text);
+    return k + 2;
+  }
+  const std::size_t j = L.skipSpace(k);
+  std::size_t e = 0;
+  const long long v = a.thousands || a.digits.size() > 2 ? 0 : parseDigits(a.digits);
+  if (a.fraction.empty() && v >= 1 && v <= 31) {
+    if (const Phrase* month = L.lex.months.match(L.t, j, e)) {
+      out.word(words);
+      out.word(month->spoken);
+      return e;
+    }
+  }
+  if (const Phrase* unit = L.lex.units.match(L.t, j, e)) {
+    out.word(words);
+    out.word(unit->spoken);
+    return e;
+  }
+  out.word(words);
+  return k;
+}
+
+}  // namespace
+
+std::size_t numberRules(const Line& L, std::size_t i, SpokenText& out) {
+  for (auto rule : {documentNumberRule, numericDateRule, timeRule, dossierRule, slashRule}) {
+    const std::size_t next = rule(L, i, out);
+    if (next != i) return next;
+  }
+  return plainNumberRule(L, i, out);
+}
+
+std::size_t moneyRule(const Line& L, std::size_t i, SpokenText& out) {
+  if (!L.isPunct(i, "€") && !L.isText(i, "EUR")) return i;
+  const std::size_t k = L.skipSpace(i + 1);
+  if (!L.is(k, TokenKind::Number)) return i;
+  const Amount a = parseAmount(L, k);
+  std::size_t end = a.end;
+  std::size_t e = 0;
+  std::string magnitude;
+  if (const Phrase* unit = L.lex.units.match(L.t, L.skipSpace(a.end), e)) {
+    const std::string& s = unit->spoken;
+    if (s == "duizend" || s == "miljoen" || s == "miljard" || s == "biljoen") {
+      magnitude = s;
+      end = e;
+    }
+  }
+  std::string s;
+  if (!magnitude.empty()) {
+    s = amountWords(a) + " " + magnitude + " euro";
+  } else if (a.fraction.size() == 2) {
+    const long long cents = parseDigits(a.fraction);
+    const bool noEuros = !a.thousands && parseDigits(a.digits) == 0;
+    if (noEuros) {
+      s = numberToWords(cents) + " cent";
+    } else {
+      s = integerWords(a) + " euro";
+      if (cents > 0) s += " " + numberToWords(cents);
+    }
+  } else {
+    s = amountWords(a) + " euro";
+  }
+  out.word(s);
+  return end;
+}
+
+}  // namespace ml::text::rules
