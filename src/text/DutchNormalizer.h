@@ -1,7 +1,7 @@
 // Turns Dutch parliamentary text into plain words for eSpeak NG's Dutch voice: times, dates,
 // ranges, ordinals, amounts, Kamerstuk and document numbers, Roman numerals, abbreviations,
 // acronyms, party and ministry names, addresses and symbols. The word lists are data
-// (voices/nl/*.tsv, see voices/nl/README.md); the rules are documented in docs/normaliser.md.
+// (voices/nl/*.tsv, see voices/nl/README.md); the rules are documented in src/text/NORMALISER.md.
 // The output is one line of plain text: no '<', '>' or '&', no control characters, so it can
 // never be taken for SSML markup.
 // Thread contract: construction loads files; afterwards every member is const and may be called

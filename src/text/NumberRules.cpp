@@ -132,7 +132,9 @@ std::size_t timeRule(const Line& L, std::size_t i, SpokenText& out) {
   if (after != first->end) second = clockAt(L, after);
   if (second) end = second->end;
   const std::size_t hourEnd = afterHourWord(L, end);
-  const bool isTime = hourEnd != end || first->colon || (second && second->colon) ||
+  // A dot-time needs a sign: "uur" after it, a colon, a whole hour ("13.00"), a range of two
+  // times ("13.15-14.30"), or a word such as "om" or "vanaf" before it.
+  const bool isTime = hourEnd != end || first->colon || first->m == 0 || second.has_value() ||
                       L.lex.inContext(L.lex.timeContext, L.wordBefore(i));
   if (!isTime) return i;
   out.word(clockWords(*first));
@@ -191,11 +193,13 @@ std::size_t numericDateRule(const Line& L, std::size_t i, SpokenText& out) {
 
 // ---- dossier and document numbers ------------------------------------------------------------
 
-// A group of three digits as people say it in a dossier number: "200" -> "tweehonderd",
-// "410" -> "vierhonderdtien", "638" -> "zes achtendertig".
+// A group of three digits as people say it in a dossier number: one number when its last two
+// digits are below twenty or it starts with 1 ("200" -> "tweehonderd", "410" ->
+// "vierhonderdtien", "123" -> "honderddrieëntwintig"), otherwise the first digit and then the
+// last two as a number ("638" -> "zes achtendertig").
 std::string dossierGroup(std::string_view three) {
   const long long v = parseDigits(three);
-  if (v % 100 < 20) return numberToWords(v);
+  if (v % 100 < 20 || three[0] == '1') return numberToWords(v);
   return digitsToWords(three.substr(0, 1)) + " " + numberToWords(v % 100);
 }
 
@@ -226,7 +230,11 @@ std::size_t dossierRule(const Line& L, std::size_t i, SpokenText& out) {
     sub = numberToWords(value(L, k + 1));
     k += 2;
   }
-  if (!L.lex.inContext(L.lex.dossierContext, L.wordBefore(i)) && !followedByNr(L, k)) return i;
+  const bool inParentheses = i > 0 && L.isPunct(i - 1, "(");  // "(36 098)" after a title
+  if (!inParentheses && !L.lex.inContext(L.lex.dossierContext, L.wordBefore(i)) &&
+      !followedByNr(L, k)) {
+    return i;
+  }
   out.word(numberToWords(value(L, i)) + " " + dossierGroup(L.t[i + 2].text));
   out.word(chapter);
   out.word(sub);
@@ -301,10 +309,14 @@ std::size_t plainNumberRule(const Line& L, std::size_t i, SpokenText& out) {
     out.word(ordinalToWords(parseDigits(a.digits)));
     return i + 2;
   }
-  const std::string words = amountWords(a);
+  // "070-3182211": the part after a number with a leading zero is a phone number too.
+  const bool phone = i >= 2 && L.isPunct(i - 1, "-") && L.is(i - 2, TokenKind::Number) &&
+                     L.t[i - 2].text.size() > 1 && L.t[i - 2].text[0] == '0';
+  const std::string words = phone && !a.thousands ? digitsToWords(a.digits) : amountWords(a);
   std::size_t k = a.end;
+  const bool afterLetters = i > 0 && L.is(i - 1, TokenKind::Word);  // "CO2-uitstoot"
   // "18-jarige", "24-uurs": the number joins the word.
-  if (a.fraction.empty() && L.isPunct(k, "-") && L.is(k + 1, TokenKind::Word) &&
+  if (a.fraction.empty() && !afterLetters && L.isPunct(k, "-") && L.is(k + 1, TokenKind::Word) &&
       L.t[k + 1].text[0] >= 'a' && L.t[k + 1].text[0] <= 'z') {
     out.word(words + L.t[k + 1].text);
     return k + 2;
@@ -338,8 +350,19 @@ std::size_t numberRules(const Line& L, std::size_t i, SpokenText& out) {
   return plainNumberRule(L, i, out);
 }
 
+namespace {
+// The currency a sign or code before an amount names, or "".
+std::string currencyAt(const Line& L, std::size_t i) {
+  if (L.isPunct(i, "€") || L.isText(i, "EUR")) return "euro";
+  if (L.isPunct(i, "$") || L.isText(i, "USD")) return "dollar";
+  if (L.isPunct(i, "£") || L.isText(i, "GBP")) return "pond";
+  return "";
+}
+}  // namespace
+
 std::size_t moneyRule(const Line& L, std::size_t i, SpokenText& out) {
-  if (!L.isPunct(i, "€") && !L.isText(i, "EUR")) return i;
+  const std::string currency = currencyAt(L, i);
+  if (currency.empty()) return i;
   const std::size_t k = L.skipSpace(i + 1);
   if (!L.is(k, TokenKind::Number)) return i;
   const Amount a = parseAmount(L, k);
@@ -355,18 +378,18 @@ std::size_t moneyRule(const Line& L, std::size_t i, SpokenText& out) {
   }
   std::string s;
   if (!magnitude.empty()) {
-    s = amountWords(a) + " " + magnitude + " euro";
+    s = amountWords(a) + " " + magnitude + " " + currency;
   } else if (a.fraction.size() == 2) {
     const long long cents = parseDigits(a.fraction);
     const bool noEuros = !a.thousands && parseDigits(a.digits) == 0;
-    if (noEuros) {
+    if (noEuros && currency != "pond") {
       s = numberToWords(cents) + " cent";
     } else {
-      s = integerWords(a) + " euro";
+      s = integerWords(a) + " " + currency;
       if (cents > 0) s += " " + numberToWords(cents);
     }
   } else {
-    s = amountWords(a) + " euro";
+    s = amountWords(a) + " " + currency;
   }
   out.word(s);
   return end;

@@ -49,7 +49,6 @@ std::string SpokenText::finish() const {
     out += c;
   }
   while (!out.empty() && out.back() == ' ') out.pop_back();
-  while (!out.empty() && (out.back() == ',' || out.back() == ';')) out.pop_back();
   return out;
 }
 

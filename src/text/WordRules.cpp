@@ -1,4 +1,5 @@
 // Rules at a word, a punctuation mark or an address: Roman numerals, acronyms, dashes, slashes.
+#include <algorithm>
 #include <array>
 #include <cctype>
 
@@ -35,7 +36,10 @@ std::size_t weekdayRule(const Line& L, std::size_t i, SpokenText& out) {
 std::size_t dashRule(const Line& L, std::size_t i, SpokenText& out) {
   const bool numberBefore = i > 0 && L.is(i - 1, TokenKind::Number);
   const bool numberAfter = L.is(i + 1, TokenKind::Number);
-  if (numberBefore && numberAfter) {
+  // A range ends in a plain number, not in a document number such as "2023D49211".
+  const bool plainAfter = numberAfter && !L.is(i + 2, TokenKind::Word);
+  const bool plainAfterSpace = L.is(i + 2, TokenKind::Number) && !L.is(i + 3, TokenKind::Word);
+  if (numberBefore && plainAfter) {
     if (startsWithZero(L.t[i - 1].text) || startsWithZero(L.t[i + 1].text)) {
       out.space();  // a phone number: 070-3182211
     } else {
@@ -44,7 +48,7 @@ std::size_t dashRule(const Line& L, std::size_t i, SpokenText& out) {
     return i + 1;
   }
   const bool spaced = i > 0 && L.is(i - 1, TokenKind::Space) && L.is(i + 1, TokenKind::Space);
-  if (spaced && i >= 2 && L.is(i - 2, TokenKind::Number) && L.is(i + 2, TokenKind::Number)) {
+  if (spaced && i >= 2 && L.is(i - 2, TokenKind::Number) && plainAfterSpace) {
     out.word("tot");
     return i + 1;
   }
@@ -157,8 +161,12 @@ std::size_t wordRules(const Line& L, std::size_t i, SpokenText& out) {
   const std::string& w = L.t[i].text;
   const int roman = romanValue(w);
   if (roman > 0) {
-    const bool pure = w.size() >= 2 && w.find_first_not_of("IVX") == std::string::npos;
-    if ((pure && !L.shouting) || L.lex.inContext(L.lex.romanContext, L.wordBefore(i))) {
+    const bool ivx = w.find_first_not_of("IVX") == std::string::npos;
+    const bool pure = w.size() >= 2 && ivx;
+    // "(VI)" after a ministry's name in a budget title is the budget chapter.
+    const bool inParentheses = ivx && i > 0 && L.isPunct(i - 1, "(") && L.isPunct(i + 1, ")");
+    if ((pure && !L.shouting) || inParentheses ||
+        L.lex.inContext(L.lex.romanContext, L.wordBefore(i))) {
       out.word(numberToWords(roman));
       return i + 1;
     }
@@ -180,7 +188,8 @@ std::size_t punctRules(const Line& L, std::size_t i, SpokenText& out) {
   if (p == "-" || p == "–" || p == "—") return dashRule(L, i, out);
   if (p == "/") return slashRule(L, i, out);
   if (p == "'" || p == "’") {
-    const bool inWord = i > 0 && L.is(i - 1, TokenKind::Word) && L.is(i + 1, TokenKind::Word);
+    const bool inWord = i > 0 && (L.is(i - 1, TokenKind::Word) || L.is(i - 1, TokenKind::Number)) &&
+                        L.is(i + 1, TokenKind::Word);
     const bool before = (i == 0 || L.is(i - 1, TokenKind::Space)) && L.isText(i + 1, "s");
     if (inWord || before) out.raw("'");  // "auto's", "'s-Hertogenbosch"
     return i + 1;
@@ -197,6 +206,9 @@ std::size_t addressRule(const Line& L, std::size_t i, SpokenText& out) {
     s = s.substr(0, s.find_first_of("?#"));
     while (!s.empty() && s.back() == '/') s.remove_suffix(1);
   }
+  // The host ends at the first '/'; its last label (the top-level domain) is spelled when short.
+  const std::size_t hostEnd = std::min(s.find('/'), s.size());
+  const std::size_t tldStart = s.substr(0, hostEnd).rfind('.');
   std::size_t k = 0;
   while (k < s.size()) {
     const auto c = static_cast<unsigned char>(s[k]);
@@ -212,7 +224,8 @@ std::size_t addressRule(const Line& L, std::size_t i, SpokenText& out) {
         ++e;
       }
       const std::string label = asciiLower(s.substr(k, e - k));
-      out.word(label.size() <= 2 || !hasVowel(label) ? L.lex.spell(label) : label);
+      const bool tld = tldStart != std::string_view::npos && k == tldStart + 1 && e == hostEnd;
+      out.word((tld && label.size() <= 2) || !hasVowel(label) ? L.lex.spell(label) : label);
     } else {
       e = k + 1;
       out.word(addressSeparator(s[k]));
