@@ -211,6 +211,13 @@ bool followedByNr(const Line& L, std::size_t k) {
 }
 
 std::size_t dossierRule(const Line& L, std::size_t i, SpokenText& out) {
+  // "Kamerstuk 36200" written without the space
+  if (L.isNumber(i, 5, 5) && !L.is(i + 1, TokenKind::Word) &&
+      L.lex.inContext(L.lex.dossierContext, L.wordBefore(i))) {
+    const std::string& d = L.t[i].text;
+    out.word(numberToWords(parseDigits(d.substr(0, 2))) + " " + dossierGroup(d.substr(2)));
+    return i + 1;
+  }
   if (!(L.isNumber(i, 2, 2) && L.is(i + 1, TokenKind::Space) && L.isNumber(i + 2, 3, 3))) return i;
   std::size_t k = i + 3;
   std::string chapter;

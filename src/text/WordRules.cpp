@@ -66,8 +66,10 @@ std::size_t dashRule(const Line& L, std::size_t i, SpokenText& out) {
   if (glued && L.t[i].text == "-") {
     out.raw("-");
   } else if (i > 0 && !L.is(i - 1, TokenKind::Space) && L.t[i].text == "-" &&
-             L.is(i + 1, TokenKind::Space) && L.isText(i + 2, "en")) {
-    out.raw("-");  // "Immigratie- en Naturalisatiedienst"
+             L.is(i + 1, TokenKind::Space) &&
+             (L.isText(i + 2, "en") || L.isText(i + 2, "of") || L.isText(i + 2, "tot") ||
+              L.isText(i + 2, "t"))) {
+    out.raw("-");  // "Immigratie- en Naturalisatiedienst", "18- tot 25-jarigen"
   } else {
     out.raw(",");  // a dash between spaces is a pause
   }
@@ -77,6 +79,8 @@ std::size_t dashRule(const Line& L, std::size_t i, SpokenText& out) {
 std::size_t slashRule(const Line& L, std::size_t i, SpokenText& out) {
   if (L.is(i + 1, TokenKind::Word) && L.lex.inContext(L.lex.perContext, L.t[i + 1].text)) {
     out.word("per");
+  } else if ((i > 0 && L.is(i - 1, TokenKind::Number)) || L.is(i + 1, TokenKind::Number)) {
+    out.space();  // a reference such as "2011/36/EU": its parts one after the other
   } else {
     out.word("of");
   }
@@ -159,7 +163,8 @@ bool isAllCaps(std::string_view word) {
 std::size_t wordRules(const Line& L, std::size_t i, SpokenText& out) {
   if (const std::size_t next = weekdayRule(L, i, out); next != i) return next;
   const std::string& w = L.t[i].text;
-  const int roman = romanValue(w);
+  // A single L, C, D or M is a letter ("bijlage C"); only I, V and X stand alone as numerals.
+  const int roman = w.size() == 1 && w.find_first_of("IVX") == std::string::npos ? 0 : romanValue(w);
   if (roman > 0) {
     const bool ivx = w.find_first_not_of("IVX") == std::string::npos;
     const bool pure = w.size() >= 2 && ivx;
