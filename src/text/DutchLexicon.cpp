@@ -95,6 +95,12 @@ DutchLexicon::DutchLexicon(const fs::path& dir) {
     const std::string upper = capitalised(k);
     if (upper != k && !abbreviations.contains(upper)) phrases.add(upper, capitalised(v));
   }
+  const WordList sentenceEnd =
+      WordList::load(dir / "abbreviations-sentence-end.txt", WordList::Shape::KeysOnly);
+  for (const auto& [k, v] : sentenceEnd.entries()) {
+    sentenceEndAbbreviations.insert(k);
+    sentenceEndAbbreviations.insert(capitalised(k));
+  }
   addAll(phrases, loadPairs(dir, "parties.tsv"));
   addAll(phrases, loadPairs(dir, "ministries.tsv"));
   addAll(phrases, loadPairs(dir, "committees.tsv"));

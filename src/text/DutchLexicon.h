@@ -50,7 +50,8 @@ class DutchLexicon {
   PhraseTable weekdays;
   std::unordered_map<int, std::string> monthByNumber;
   std::unordered_set<std::string> spelledAcronyms;
-  std::unordered_set<std::string> weekdayWords;  // names and abbreviations, lower case
+  std::unordered_set<std::string> weekdayWords;
+  std::unordered_set<std::string> sentenceEndAbbreviations;  // as written, e.g. "enz."  // names and abbreviations, lower case
   std::unordered_set<std::string> romanContext, timeContext, dateContext, dossierContext,
       perContext, domains;  // all lower case
 

@@ -52,6 +52,18 @@ bool isShouting(const std::vector<Token>& t) {
   return words >= 2 && longCaps && caps * 10 >= words * 7;
 }
 
+// "enz." before a capital: its full stop also ends the sentence. (At the end of a line the
+// sentence ends anyway.)
+bool closesSentence(const DutchLexicon& lex, const Phrase& p, const std::vector<Token>& t,
+                    std::size_t end) {
+  if (!p.endsWithDot || lex.sentenceEndAbbreviations.count(p.key) == 0) return false;
+  std::size_t k = end;
+  if (k < t.size() && t[k].kind == TokenKind::Space) ++k;
+  if (k >= t.size()) return false;
+  const char c = t[k].text[0];
+  return t[k].kind == TokenKind::Word && c >= 'A' && c <= 'Z';
+}
+
 bool endsSentence(const std::string& s) {
   return !s.empty() && std::string_view(".!?:;,").find(s.back()) != std::string_view::npos;
 }
@@ -138,6 +150,7 @@ std::string DutchNormalizer::normalizeLine(std::string_view lineText) const {
         if (next != i) break;
         if (const Phrase* p = lex_->phrases.match(tokens, i, end)) {
           out.word(p->spoken);
+          if (closesSentence(*lex_, *p, tokens, end)) out.raw(".");
           next = end;
           break;
         }

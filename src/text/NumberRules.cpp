@@ -33,6 +33,17 @@ Amount parseAmount(const Line& L, std::size_t k) {
       j = k + 1;
     }
   }
+  // "10 000", "1 000 000": groups after a space only when the first one starts with a zero,
+  // so "28 638" stays two numbers.
+  if (!a.thousands && a.digits.size() <= 3 && L.is(j, TokenKind::Space) && L.isNumber(j + 1, 3, 3) &&
+      L.t[j + 1].text[0] == '0' && !L.is(j + 2, TokenKind::Word)) {
+    while (L.is(j, TokenKind::Space) && L.isNumber(j + 1, 3, 3) && !L.is(j + 2, TokenKind::Word) &&
+           a.digits.size() < 18) {
+      a.digits += L.t[j + 1].text;
+      a.thousands = true;
+      j += 2;
+    }
+  }
   if (L.isPunct(j, ",") && L.is(j + 1, TokenKind::Number)) {
     a.fraction = L.t[j + 1].text;
     j += 2;
@@ -158,6 +169,11 @@ bool dateContextBefore(const Line& L, std::size_t i) {
   return L.lex.dateContext.count(before) > 0 || L.lex.weekdayWords.count(before) > 0;
 }
 
+bool monthFollows(const Line& L, std::size_t k) {
+  std::size_t e = 0;
+  return L.lex.months.match(L.t, L.skipSpace(k), e) != nullptr;
+}
+
 std::size_t numericDateRule(const Line& L, std::size_t i, SpokenText& out) {
   const bool followedByMore = L.is(i + 5, TokenKind::Punct) && L.is(i + 6, TokenKind::Number) &&
                               !L.isPunct(i + 5, "-") && !L.isPunct(i + 5, "–");
@@ -184,7 +200,8 @@ std::size_t numericDateRule(const Line& L, std::size_t i, SpokenText& out) {
   // 21-12 or 21/12 after "op", "vanaf", a weekday ...
   if (L.isNumber(i, 1, 2) && (L.isPunct(i + 1, "-") || L.isPunct(i + 1, "/")) &&
       L.isNumber(i + 2, 1, 2) && !(L.is(i + 3, TokenKind::Punct) && L.is(i + 4, TokenKind::Number)) &&
-      validDayMonth(value(L, i), value(L, i + 2)) && dateContextBefore(L, i)) {
+      validDayMonth(value(L, i), value(L, i + 2)) && dateContextBefore(L, i) &&
+      !monthFollows(L, i + 3)) {  // "op 10-12 december" is a range of days
     out.word(dayMonth(L, value(L, i), value(L, i + 2)));
     return i + 3;
   }
