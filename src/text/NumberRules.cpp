@@ -309,7 +309,19 @@ std::size_t slashRule(const Line& L, std::size_t i, SpokenText& out) {
 
 bool isOrdinalSuffix(std::string_view s) { return s == "e" || s == "ste" || s == "de"; }
 
+bool isMagnitude(std::string_view spoken) {
+  return spoken == "duizend" || spoken == "miljoen" || spoken == "miljard" || spoken == "biljoen";
+}
+
 std::size_t dottedRule(const Line& L, std::size_t i, SpokenText& out) {
+  // "1.5 miljoen": an English decimal point before a magnitude.
+  std::size_t e = 0;
+  const Phrase* unit = L.lex.units.match(L.t, L.skipSpace(i + 3), e);
+  if (!L.is(i + 3, TokenKind::Punct) && unit != nullptr && isMagnitude(unit->spoken)) {
+    out.word(integerWords(Amount{L.t[i].text, "", false, 0}) + " komma " +
+             fractionWords(L.t[i + 2].text) + " " + unit->spoken);
+    return e;
+  }
   // "4.2", "1.2.3": section numbers, read with "punt".
   std::string s = integerWords(Amount{L.t[i].text, "", false, 0});
   std::size_t j = i;
@@ -394,9 +406,8 @@ std::size_t moneyRule(const Line& L, std::size_t i, SpokenText& out) {
   std::size_t e = 0;
   std::string magnitude;
   if (const Phrase* unit = L.lex.units.match(L.t, L.skipSpace(a.end), e)) {
-    const std::string& s = unit->spoken;
-    if (s == "duizend" || s == "miljoen" || s == "miljard" || s == "biljoen") {
-      magnitude = s;
+    if (isMagnitude(unit->spoken)) {
+      magnitude = unit->spoken;
       end = e;
     }
   }

@@ -33,6 +33,14 @@ std::size_t weekdayRule(const Line& L, std::size_t i, SpokenText& out) {
   return e;
 }
 
+// A month or weekday name: a dash next to one joins two dates ("maandag - vrijdag").
+bool isDatePart(const Line& L, std::size_t k) {
+  if (!L.is(k, TokenKind::Word)) return false;
+  std::size_t e = 0;
+  return L.lex.months.match(L.t, k, e) != nullptr ||
+         L.lex.weekdayWords.count(asciiLower(L.t[k].text)) > 0;
+}
+
 std::size_t dashRule(const Line& L, std::size_t i, SpokenText& out) {
   const bool numberBefore = i > 0 && L.is(i - 1, TokenKind::Number);
   const bool numberAfter = L.is(i + 1, TokenKind::Number);
@@ -48,7 +56,8 @@ std::size_t dashRule(const Line& L, std::size_t i, SpokenText& out) {
     return i + 1;
   }
   const bool spaced = i > 0 && L.is(i - 1, TokenKind::Space) && L.is(i + 1, TokenKind::Space);
-  if (spaced && i >= 2 && L.is(i - 2, TokenKind::Number) && plainAfterSpace) {
+  if (spaced && i >= 2 && (L.is(i - 2, TokenKind::Number) || isDatePart(L, i - 2)) &&
+      (plainAfterSpace || isDatePart(L, i + 2))) {  // "2020 - 2024", "1 april – 30 juni"
     out.word("tot");
     return i + 1;
   }
