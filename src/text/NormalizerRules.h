@@ -37,6 +37,13 @@ std::size_t wordRules(const Line& line, std::size_t i, SpokenText& out);     // 
 std::size_t punctRules(const Line& line, std::size_t i, SpokenText& out);    // at a Punct
 std::size_t addressRule(const Line& line, std::size_t i, SpokenText& out);   // Url or Email
 
+// Times and dates (DateTimeRules.cpp), used by numberRules.
+std::size_t timeRule(const Line& line, std::size_t i, SpokenText& out);
+std::size_t numericDateRule(const Line& line, std::size_t i, SpokenText& out);
+bool validDayMonth(long long day, long long month);
+std::string dayMonth(const Line& line, long long day, long long month);  // "eenentwintig december"
+bool dateContextBefore(const Line& line, std::size_t i);  // "op", "vanaf", a weekday ...
+
 // Roman numeral value, or 0 when s is not a well-formed one (upper case only).
 int romanValue(std::string_view s);
 bool isAllCaps(std::string_view word);
