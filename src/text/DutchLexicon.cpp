@@ -145,6 +145,7 @@ DutchLexicon::DutchLexicon(const fs::path& dir) {
   dossierContext = loadKeys(dir, "dossier-context.txt");
   perContext = loadKeys(dir, "per-context.txt");
   domains = loadKeys(dir, "domains.txt");
+  regnalContext = loadKeys(dir, "regnal-context.txt");
 }
 
 std::string DutchLexicon::spell(std::string_view letters) const {

@@ -53,7 +53,7 @@ class DutchLexicon {
   std::unordered_set<std::string> weekdayWords;
   std::unordered_set<std::string> sentenceEndAbbreviations;  // as written, e.g. "enz."  // names and abbreviations, lower case
   std::unordered_set<std::string> romanContext, timeContext, dateContext, dossierContext,
-      perContext, domains;  // all lower case
+      perContext, domains, regnalContext;  // all lower case
 
  private:
   std::unordered_map<std::string, std::string> letters_;

@@ -212,6 +212,25 @@ std::size_t plainNumberRule(const Line& L, std::size_t i, SpokenText& out) {
     out.word(ordinalToWords(parseDigits(a.digits)));
     return i + 2;
   }
+  // "070 318 22 11": after a number with a leading zero, spaced groups are digits too.
+  if (!a.thousands && a.fraction.empty() && a.digits.size() > 1 && a.digits[0] == '0') {
+    std::string digits = a.digits;
+    std::size_t k = a.end;
+    while (L.is(k, TokenKind::Space) && L.isNumber(k + 1, 2, 4) && !L.is(k + 2, TokenKind::Word) &&
+           digits.size() + L.t[k + 1].text.size() <= 11) {
+      digits += L.t[k + 1].text;
+      k += 2;
+    }
+    if (k != a.end) {
+      out.word(digitsToWords(digits));
+      return k;
+    }
+  }
+  // "1½ uur" -> "anderhalf uur", "2 ½ jaar" -> "twee en een half jaar"
+  if (const std::size_t h = L.skipSpace(a.end); a.fraction.empty() && L.isPunct(h, "½")) {
+    out.word(a.digits == "1" ? std::string("anderhalf") : integerWords(a) + " en een half");
+    return h + 1;
+  }
   // "070-3182211": the part after a number with a leading zero is a phone number too.
   const bool phone = i >= 2 && L.isPunct(i - 1, "-") && L.is(i - 2, TokenKind::Number) &&
                      L.t[i - 2].text.size() > 1 && L.t[i - 2].text[0] == '0';
@@ -243,10 +262,32 @@ std::size_t plainNumberRule(const Line& L, std::size_t i, SpokenText& out) {
   return k;
 }
 
+// "2513 AA Den Haag": a postcode, its digits in pairs and its letters spelled.
+std::size_t postcodeRule(const Line& L, std::size_t i, SpokenText& out) {
+  if (!L.isNumber(i, 4, 4) || L.t[i].text[0] == '0' || !L.is(i + 1, TokenKind::Space) ||
+      !L.is(i + 2, TokenKind::Word) || L.t[i + 2].text.size() != 2 || !isAllCaps(L.t[i + 2].text)) {
+    return i;
+  }
+  std::size_t e = 0;
+  if (L.lex.phrases.match(L.t, i + 2, e) != nullptr) return i;  // "2024 EU", "1998 VS"
+  const std::size_t next = L.skipSpace(i + 3);
+  const bool placeFollows = next >= L.t.size() || L.isPunct(next, ",") ||
+                            (L.is(next, TokenKind::Word) && next > i + 3 &&
+                             L.t[next].text[0] >= 'A' && L.t[next].text[0] <= 'Z');
+  if (!placeFollows) return i;
+  const std::string& d = L.t[i].text;
+  auto pair = [](std::string_view two) {
+    return two[0] == '0' ? digitsToWords(two) : numberToWords(parseDigits(two));
+  };
+  out.word(pair(d.substr(0, 2)) + " " + pair(d.substr(2, 2)) + " " + L.lex.spell(L.t[i + 2].text));
+  return i + 3;
+}
+
 }  // namespace
 
 std::size_t numberRules(const Line& L, std::size_t i, SpokenText& out) {
-  for (auto rule : {documentNumberRule, numericDateRule, timeRule, dossierRule, slashRule}) {
+  for (auto rule : {documentNumberRule, numericDateRule, timeRule, dossierRule, slashRule,
+                    postcodeRule}) {
     const std::size_t next = rule(L, i, out);
     if (next != i) return next;
   }

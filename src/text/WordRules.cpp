@@ -19,10 +19,40 @@ bool hasVowel(std::string_view w) {
 bool startsWithZero(const std::string& digits) { return digits.size() > 1 && digits[0] == '0'; }
 
 // "ma 21 dec", "do 21-12": a weekday abbreviation is only expanded before a date.
-std::size_t weekdayRule(const Line& L, std::size_t i, SpokenText& out) {
+const Phrase* weekdayAbbreviation(const Line& L, std::size_t i, std::size_t& end) {
+  const Phrase* day = L.lex.weekdays.match(L.t, i, end);
+  if (day == nullptr || asciiLower(day->key) == asciiLower(day->spoken)) return nullptr;
+  return day;
+}
+
+// "ma t/m vr", "ma-vr": two weekday abbreviations joined into a range.
+std::size_t weekdayRangeRule(const Line& L, std::size_t i, SpokenText& out) {
   std::size_t e = 0;
-  const Phrase* day = L.lex.weekdays.match(L.t, i, e);
-  if (day == nullptr || asciiLower(day->key) == asciiLower(day->spoken)) return i;
+  const Phrase* first = weekdayAbbreviation(L, i, e);
+  if (first == nullptr) return i;
+  std::size_t k = L.skipSpace(e);
+  std::string word;
+  if (L.isPunct(k, "-") || L.isPunct(k, "–")) {
+    word = "tot";
+    k += 1;
+  } else if (L.isText(k, "t") && L.isPunct(k + 1, "/") && L.isText(k + 2, "m")) {
+    word = "tot en met";
+    k += 3;
+  } else {
+    return i;
+  }
+  std::size_t e2 = 0;
+  const Phrase* second = weekdayAbbreviation(L, L.skipSpace(k), e2);
+  if (second == nullptr) return i;
+  out.word(first->spoken + " " + word + " " + second->spoken);
+  return e2;
+}
+
+std::size_t weekdayRule(const Line& L, std::size_t i, SpokenText& out) {
+  if (const std::size_t next = weekdayRangeRule(L, i, out); next != i) return next;
+  std::size_t e = 0;
+  const Phrase* day = weekdayAbbreviation(L, i, e);
+  if (day == nullptr) return i;
   const std::size_t j = L.skipSpace(e);
   if (!L.isNumber(j, 1, 2)) return i;
   std::size_t m = 0;
@@ -174,6 +204,11 @@ std::size_t wordRules(const Line& L, std::size_t i, SpokenText& out) {
   const std::string& w = L.t[i].text;
   // A single L, C, D or M is a letter ("bijlage C"); only I, V and X stand alone as numerals.
   const int roman = w.size() == 1 && w.find_first_of("IVX") == std::string::npos ? 0 : romanValue(w);
+  if (roman > 0 && !L.is(i + 1, TokenKind::Word) && i >= 2 && L.is(i - 1, TokenKind::Space) &&
+      L.lex.inContext(L.lex.regnalContext, L.wordBefore(i))) {
+    out.word("de " + ordinalToWords(roman));  // "Willem III" -> "Willem de derde"
+    return i + 1;
+  }
   if (roman > 0) {
     const bool ivx = w.find_first_not_of("IVX") == std::string::npos;
     const bool pure = w.size() >= 2 && ivx;
