@@ -95,15 +95,19 @@ bool followedByNr(const Line& L, std::size_t k) {
 }
 
 std::size_t dossierRule(const Line& L, std::size_t i, SpokenText& out) {
-  // "Kamerstuk 36200" written without the space
-  if (L.isNumber(i, 5, 5) && !L.is(i + 1, TokenKind::Word) &&
-      L.lex.inContext(L.lex.dossierContext, L.wordBefore(i))) {
-    const std::string& d = L.t[i].text;
-    out.word(numberToWords(parseDigits(d.substr(0, 2))) + " " + dossierGroup(d.substr(2)));
-    return i + 1;
+  std::string number;
+  std::size_t k = i;
+  const bool context = L.lex.inContext(L.lex.dossierContext, L.wordBefore(i));
+  if (L.isNumber(i, 2, 2) && L.is(i + 1, TokenKind::Space) && L.isNumber(i + 2, 3, 3)) {
+    number = numberToWords(value(L, i)) + " " + dossierGroup(L.t[i + 2].text);
+    k = i + 3;
+  } else if (L.isNumber(i, 5, 5) && !L.is(i + 1, TokenKind::Word) && context) {
+    const std::string& d = L.t[i].text;  // "Kamerstuk 36200" written without the space
+    number = numberToWords(parseDigits(d.substr(0, 2))) + " " + dossierGroup(d.substr(2));
+    k = i + 1;
+  } else {
+    return i;
   }
-  if (!(L.isNumber(i, 2, 2) && L.is(i + 1, TokenKind::Space) && L.isNumber(i + 2, 3, 3))) return i;
-  std::size_t k = i + 3;
   std::string chapter;
   const std::size_t c = (L.is(k, TokenKind::Space) || L.isPunct(k, "-")) ? k + 1 : k;
   if (c != k && L.is(c, TokenKind::Word) && !L.is(c + 1, TokenKind::Word) &&
@@ -122,11 +126,8 @@ std::size_t dossierRule(const Line& L, std::size_t i, SpokenText& out) {
     k += 2;
   }
   const bool inParentheses = i > 0 && L.isPunct(i - 1, "(");  // "(36 098)" after a title
-  if (!inParentheses && !L.lex.inContext(L.lex.dossierContext, L.wordBefore(i)) &&
-      !followedByNr(L, k)) {
-    return i;
-  }
-  out.word(numberToWords(value(L, i)) + " " + dossierGroup(L.t[i + 2].text));
+  if (!inParentheses && !context && !followedByNr(L, k)) return i;
+  out.word(number);
   out.word(chapter);
   out.word(sub);
   return k;
