@@ -72,27 +72,31 @@ def main():
     seconds = float(sys.argv[1]) if len(sys.argv) > 1 else 60.0
     rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 1
     ensure_media()
-    players = {"meeluister": None, "ffplay": shutil.which("ffplay"), "mpv": shutil.which("mpv")}
+    players = {"meeluister": None, "meeluister-null": None, "ffplay": shutil.which("ffplay"),
+               "mpv": shutil.which("mpv")}
     results = {k: [] for k in players}
     with h.HlsServer() as srv, h.PulseAudio() as pa, tempfile.TemporaryDirectory() as tmp:
         url = srv.url("/live/Stream(06)/prog_index.m3u8")
         cmds = {
             "meeluister": [os.environ["MEELUISTER_BIN"], "listen", url],
+            # The same pipeline without the sound device: meeluister's own cost, without
+            # PortAudio's ALSA enumeration (which loads every ALSA plugin; see docs).
+            "meeluister-null": [os.environ["MEELUISTER_BIN"], "listen", url, "--null-output"],
             "ffplay": ["ffplay", "-nodisp", "-loglevel", "error", url],
             "mpv": ["mpv", "--no-video", "--no-terminal", "--audio-display=no", url],
         }
         for r in range(rounds):
             for name, exe in players.items():
-                if name != "meeluister" and exe is None:
+                if not name.startswith("meeluister") and exe is None:
                     continue
                 results[name].append(run_one(f"{name}{r}", cmds[name], pa, seconds, tmp))
     print(f"Live loopback HLS (fMP4 AAC 96 kb/s, 48 kHz stereo), {seconds:.0f} s per run, "
           f"{rounds} round(s), PulseAudio null sink")
-    print(f"{'player':<12}{'CPU s':>10}{'peak RSS MB':>14}{'first audio s':>16}")
+    print(f"{'player':<16}{'CPU s':>10}{'peak RSS MB':>14}{'first audio s':>16}")
     for name, runs in results.items():
         for cpu, rss, first in runs:
             fa = "-" if first is None else f"{first:.3f}"
-            print(f"{name:<12}{cpu:>10.2f}{rss:>14.1f}{fa:>16}")
+            print(f"{name:<16}{cpu:>10.2f}{rss:>14.1f}{fa:>16}")
 
 
 if __name__ == "__main__":
