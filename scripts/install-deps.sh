@@ -10,7 +10,7 @@ PACKAGES=(
   portaudio19-dev libsndfile1-dev libespeak-ng-dev espeak-ng-data
   libcurl4-openssl-dev ca-certificates
   libavformat-dev libavcodec-dev libswresample-dev libavutil-dev
-  libsonic-dev nlohmann-json3-dev libgumbo-dev libpugixml-dev libsystemd-dev libfmt-dev
+  libsoxr-dev libsonic-dev nlohmann-json3-dev libgumbo-dev libpugixml-dev libsystemd-dev libfmt-dev
   libgtest-dev libgmock-dev
   # tests: real sound server with a null sink, fixture making, D-Bus
   pulseaudio pulseaudio-utils libasound2-plugins ffmpeg python3 espeak-ng

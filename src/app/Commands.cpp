@@ -18,6 +18,7 @@ struct Command {
 
 const Command kCommands[] = {
     {"demo", cmdDemo, "demo [--output BESTAND] [--duration SECONDEN]: het meegeleverde voorbeeld, zonder netwerk"},
+    {"normalize", cmdNormalize, "normalize [TEKST...]: toont precies wat de Nederlandse stem uitspreekt"},
     {"listen", cmdListen, "listen BRON [--output BESTAND] [--duration SECONDEN] [--start live|begin|SECONDEN]"},
 };
 

@@ -12,5 +12,6 @@ int runMain(int argc, char** argv);
 
 int cmdListen(const ArgList& args);  // meeluister listen SOURCE ...
 int cmdDemo(const ArgList& args);    // meeluister demo: the bundled example, offline
+int cmdNormalize(const ArgList& args);  // meeluister normalize [TEXT]: what the voice will say
 
 }  // namespace ml::app

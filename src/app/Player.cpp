@@ -71,6 +71,18 @@ bool Player::handleEvents() {
   return goOn;
 }
 
+// A device is started only once there is something to play (or nothing will come),
+// so the listener's first sound is not delayed behind a buffer of silence.
+void Player::waitForAudio(int sigfd) {
+  while (programme_.readableFrames() == 0 && !programme_.ended() && !cancel_->cancelled()) {
+    pollfd fds[3] = {{programme_.dataWakeup().fd(), POLLIN, 0}, {events_.fd(), POLLIN, 0}, {sigfd, POLLIN, 0}};
+    if (poll(fds, sigfd >= 0 ? 3 : 2, -1) < 0 && errno != EINTR) return;
+    programme_.dataWakeup().drain();
+    if ((fds[1].revents & POLLIN) != 0 && !handleEvents()) return;
+    if ((fds[2].revents & POLLIN) != 0) return;
+  }
+}
+
 int Player::run() {
   int sigfd = blockedSignalFd();
   if (options_.durationSeconds > 0) {
@@ -85,6 +97,7 @@ int Player::run() {
       sink_ = audio::makeNullSink(mixer_);
     } else {
       sink_ = audio::makeDeviceSink(mixer_);
+      waitForAudio(sigfd);
     }
     sink_->start();
   } catch (const std::exception& e) {

@@ -41,6 +41,7 @@ class Player {
   void startThreads();
   void stopAll();
   bool handleEvents();  // false when playing cannot go on
+  void waitForAudio(int sigfd);
 
   PlayOptions options_;
   CancelPtr cancel_;

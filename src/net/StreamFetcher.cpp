@@ -127,7 +127,7 @@ void StreamFetcher::open() {
 }
 
 HttpResponse StreamFetcher::fetchPlaylist(const std::string& url) {
-  return retry_.run([&] { return http_.get(request(url, kPlaylistLimit)); });
+  return retry_.run([&] { return playlists_.get(request(url, kPlaylistLimit)); });
 }
 
 void StreamFetcher::chooseStart(const HlsMedia& media) {

@@ -50,6 +50,7 @@ class StreamFetcher {
   EventQueue<StreamEvent>& events_;
   CancelPtr cancel_;
   HttpClient http_;
+  ConditionalFetcher playlists_{http_};  // live reloads ask If-None-Match / If-Modified-Since
   Retry retry_;
   std::int64_t next_ = -1;                    // next media sequence to deliver
   std::map<std::int64_t, HlsSegment> known_;  // every segment seen in any playlist

@@ -1,7 +1,9 @@
 #include "lib/ffmpeg/AudioDecoder.h"
 
 #include <algorithm>
+#include <cstdarg>
 #include <cstring>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -74,6 +76,22 @@ struct StreamInput {
     }
   }
 };
+
+// FFmpeg's own messages go to meeluister's log (stderr, with --verbose), never to stdout.
+void routeLog(void* avcl, int level, const char* fmt, va_list args) {
+  if (level > AV_LOG_WARNING || log::level() < log::Level::Debug) return;
+  char line[1024];
+  int prefix = 1;
+  av_log_format_line2(avcl, level, fmt, args, line, sizeof line, &prefix);
+  std::string_view text(line);
+  while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);
+  log::debug("ffmpeg: {}", text);
+}
+
+void setUpLogging() {
+  static std::once_flag once;
+  std::call_once(once, [] { av_log_set_callback(&routeLog); });
+}
 
 int interrupted(void* opaque) { return static_cast<const CancelToken*>(opaque)->cancelled() ? 1 : 0; }
 
@@ -158,6 +176,7 @@ struct AudioDecoder::Impl {
   int segmentsSinceReset = 0;
 
   explicit Impl(const CancelToken& c) : cancel(c) {
+    setUpLogging();
     if (packet == nullptr || frame == nullptr) throw std::bad_alloc();
   }
   ~Impl() {

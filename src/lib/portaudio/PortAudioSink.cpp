@@ -43,33 +43,20 @@ class PortAudioSink final : public Sink {
       initialized_ = false;
       throw NoAudioDevice(noDeviceLine());
     }
+    open();
   }
   ~PortAudioSink() override {
     stop();
     if (initialized_) Pa_Terminate();
   }
 
+  // Starting is separate from opening: the player opens the device while the network
+  // works, and starts it when there is audio, so no buffer of silence goes first.
   void start() override {
-    const PaDeviceInfo* info = Pa_GetDeviceInfo(device_);
-    PaStreamParameters p{};
-    p.device = device_;
-    p.channelCount = kChannels;
-    p.sampleFormat = paFloat32;
-    p.suggestedLatency = 0.2;
-    PaError rc = Pa_OpenStream(&stream_, nullptr, &p, kSampleRate, paFramesPerBufferUnspecified,
-                               paNoFlag, &PortAudioSink::callback, this);
-    if (rc != paNoError) {
-      stream_ = nullptr;
-      throw NoAudioDevice(std::string("Het audioapparaat kon niet worden geopend (") +
-                          Pa_GetErrorText(rc) + "). Gebruik --output BESTAND om naar een bestand te schrijven.");
-    }
-    rc = Pa_StartStream(stream_);
+    PaError rc = Pa_StartStream(stream_);
     if (rc != paNoError) {
       throw NoAudioDevice(std::string("Het audioapparaat start niet (") + Pa_GetErrorText(rc) + ").");
     }
-    const PaStreamInfo* si = Pa_GetStreamInfo(stream_);
-    log::info("PortAudio: {} ({} ms uitvoervertraging)", info != nullptr ? info->name : "?",
-              si != nullptr ? static_cast<int>(si->outputLatency * 1000) : -1);
   }
 
   void stop() override {
@@ -80,6 +67,27 @@ class PortAudioSink final : public Sink {
   }
 
  private:
+  void open() {
+    const PaDeviceInfo* info = Pa_GetDeviceInfo(device_);
+    PaStreamParameters p{};
+    p.device = device_;
+    p.channelCount = kChannels;
+    p.sampleFormat = paFloat32;
+    p.suggestedLatency = 0.2;
+    PaError rc = Pa_OpenStream(&stream_, nullptr, &p, kSampleRate, paFramesPerBufferUnspecified,
+                               paNoFlag, &PortAudioSink::callback, this);
+    if (rc != paNoError) {
+      stream_ = nullptr;
+      Pa_Terminate();
+      initialized_ = false;
+      throw NoAudioDevice(std::string("Het audioapparaat kon niet worden geopend (") +
+                          Pa_GetErrorText(rc) + "). Gebruik --output BESTAND om naar een bestand te schrijven.");
+    }
+    const PaStreamInfo* si = Pa_GetStreamInfo(stream_);
+    log::info("PortAudio: {} ({} ms uitvoervertraging)", info != nullptr ? info->name : "?",
+              si != nullptr ? static_cast<int>(si->outputLatency * 1000) : -1);
+  }
+
   static std::string noDeviceLine() {
     return "Geen audioapparaat gevonden. Gebruik --output BESTAND om naar een bestand te schrijven.";
   }

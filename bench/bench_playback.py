@@ -1,0 +1,103 @@
+#!/usr/bin/env python3
+"""Benchmark (not a test): the same live loopback HLS stream (the Kamer's shape: fMP4
+AAC, 3.84 s segments, a sliding window) played for SECONDS by meeluister, ffplay
+-nodisp and mpv --no-video, one after the other in one run, each into the same
+private PulseAudio null sink. Prints per player: CPU seconds (user+sys), peak RSS,
+and time to first audio at the sink (from the player's start to the first sound the
+sink's monitor recorded).
+
+Usage: python3 bench/bench_playback.py [SECONDS] [ROUNDS]
+Needs a build (build/meeluister) and the test media (ctest -R make_fixtures, or it is
+made here)."""
+import os
+import resource
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "tests", "integration"))
+os.environ.setdefault("MEELUISTER_MEDIA", os.path.join(ROOT, "build", "tests", "media"))
+os.environ.setdefault("MEELUISTER_BIN", os.path.join(ROOT, "build", "meeluister"))
+os.environ.setdefault("MEELUISTER_TEST_DIR", os.path.join(ROOT, "tests"))
+
+import harness as h  # noqa: E402
+
+
+def ensure_media():
+    media = os.environ["MEELUISTER_MEDIA"]
+    if not os.path.isfile(os.path.join(media, "fixtures.json")):
+        subprocess.run([sys.executable, os.path.join(ROOT, "tests", "server", "make_fixtures.py"), media],
+                       check=True)
+
+
+def first_sound(wav, threshold=300):
+    samples, rate, _, _ = h.load_audio(wav)
+    for i, v in enumerate(samples):
+        if v > threshold or v < -threshold:
+            return i / rate
+    return None
+
+
+def run_one(name, cmd, pa, seconds, tmp):
+    wav = os.path.join(tmp, f"{name}.wav")
+    rec = pa.record(wav)
+    time.sleep(0.5)
+    rec_started = time.monotonic() - 0.5
+    t0 = time.monotonic()
+    proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, env=pa.env())
+    deadline = t0 + seconds
+    while time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.1)
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGINT)
+    try:
+        _, status, usage = os.wait4(proc.pid, 0)
+    except ChildProcessError:
+        usage = None
+    time.sleep(0.3)
+    rec.stop()
+    fs = first_sound(wav)
+    first = None if fs is None else fs - (t0 - rec_started)
+    cpu = (usage.ru_utime + usage.ru_stime) if usage else float("nan")
+    rss_mb = (usage.ru_maxrss / 1024.0) if usage else float("nan")
+    return cpu, rss_mb, first
+
+
+def main():
+    seconds = float(sys.argv[1]) if len(sys.argv) > 1 else 60.0
+    rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 1
+    ensure_media()
+    players = {"meeluister": None, "meeluister-null": None, "ffplay": shutil.which("ffplay"),
+               "mpv": shutil.which("mpv")}
+    results = {k: [] for k in players}
+    with h.HlsServer() as srv, h.PulseAudio() as pa, tempfile.TemporaryDirectory() as tmp:
+        url = srv.url("/live/Stream(06)/prog_index.m3u8")
+        cmds = {
+            "meeluister": [os.environ["MEELUISTER_BIN"], "listen", url],
+            # The same pipeline without the sound device: meeluister's own cost, without
+            # PortAudio's ALSA enumeration (which loads every ALSA plugin; see docs).
+            "meeluister-null": [os.environ["MEELUISTER_BIN"], "listen", url, "--null-output"],
+            "ffplay": ["ffplay", "-nodisp", "-loglevel", "error", url],
+            "mpv": ["mpv", "--no-video", "--no-terminal", "--audio-display=no", url],
+        }
+        for r in range(rounds):
+            for name, exe in players.items():
+                if not name.startswith("meeluister") and exe is None:
+                    continue
+                results[name].append(run_one(f"{name}{r}", cmds[name], pa, seconds, tmp))
+    print(f"Live loopback HLS (fMP4 AAC 96 kb/s, 48 kHz stereo), {seconds:.0f} s per run, "
+          f"{rounds} round(s), PulseAudio null sink")
+    print(f"{'player':<16}{'CPU s':>10}{'peak RSS MB':>14}{'first audio s':>16}")
+    for name, runs in results.items():
+        for cpu, rss, first in runs:
+            fa = "-" if first is None else f"{first:.3f}"
+            print(f"{name:<16}{cpu:>10.2f}{rss:>14.1f}{fa:>16}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,27 @@
+// Dutch number words: cardinals, years, ordinals, digit strings. Pure; thread-safe.
+// Spelling follows the Taalunie: numbers up to a thousand are one word ("tweehonderdzevenentwintig"),
+// a space follows "duizend", "miljoen", "miljard" ("tweeduizend drieëntwintig").
+// A lone one is written "één": eSpeak NG reads "een" as the article.
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace ml::text {
+
+// Dutch cardinal: 21 -> "eenentwintig", 1000000 -> "één miljoen", -5 -> "min vijf".
+std::string numberToWords(long long n);
+
+// A year as Dutch speakers say it: 1999 -> "negentienhonderdnegenennegentig",
+// 2023 -> "tweeduizend drieëntwintig"; outside 1100..1999 the cardinal.
+std::string yearToWords(long long year);
+
+// Ordinal: 1 -> "eerste", 3 -> "derde", 8 -> "achtste", 21 -> "eenentwintigste", 100 -> "honderdste".
+std::string ordinalToWords(long long n);
+
+// Each digit on its own: "0705" -> "nul zeven nul vijf". Non-digits are skipped.
+std::string digitsToWords(std::string_view digits);
+
+// Digits of at most 18 characters as a number (no sign); nullopt-like -1 when too long or empty.
+long long parseDigits(std::string_view digits);
+
+}  // namespace ml::text

@@ -1,0 +1,342 @@
+// Rules at a number: document and dossier numbers, fractions, amounts, ordinals, plain numbers.
+#include <optional>
+
+#include "text/DutchNumbers.h"
+#include "text/NormalizerRules.h"
+
+namespace ml::text::rules {
+namespace {
+
+long long value(const Line& L, std::size_t k) { return parseDigits(L.t[k].text); }
+
+struct Amount {
+  std::string digits;  // integer part without separators
+  std::string fraction;
+  bool thousands = false;
+  std::size_t end = 0;
+};
+
+// "1.234.567,89": thousand groups of three after a dot, decimals after a comma.
+Amount parseAmount(const Line& L, std::size_t k) {
+  Amount a;
+  a.digits = L.t[k].text;
+  std::size_t j = k + 1;
+  if (a.digits.size() <= 3) {
+    while (L.isPunct(j, ".") && L.isNumber(j + 1, 3, 3) && a.digits.size() < 18) {
+      a.digits += L.t[j + 1].text;
+      a.thousands = true;
+      j += 2;
+    }
+    if (a.thousands && L.isPunct(j, ".") && L.is(j + 1, TokenKind::Number)) {
+      a.digits = L.t[k].text;  // "1.234.5": not a number with thousand groups
+      a.thousands = false;
+      j = k + 1;
+    }
+  }
+  // "10 000", "1 000 000": groups after a space only when the first one starts with a zero,
+  // so "28 638" stays two numbers.
+  if (!a.thousands && a.digits.size() <= 3 && L.is(j, TokenKind::Space) && L.isNumber(j + 1, 3, 3) &&
+      L.t[j + 1].text[0] == '0' && !L.is(j + 2, TokenKind::Word)) {
+    while (L.is(j, TokenKind::Space) && L.isNumber(j + 1, 3, 3) && !L.is(j + 2, TokenKind::Word) &&
+           a.digits.size() < 18) {
+      a.digits += L.t[j + 1].text;
+      a.thousands = true;
+      j += 2;
+    }
+  }
+  if (L.isPunct(j, ",") && L.is(j + 1, TokenKind::Number)) {
+    a.fraction = L.t[j + 1].text;
+    j += 2;
+  } else if (L.isPunct(j, ",") && (L.isPunct(j + 1, "-") || L.isPunct(j + 1, "–"))) {
+    j += 2;
+    if (L.isPunct(j, "-")) ++j;
+  }
+  a.end = j;
+  return a;
+}
+
+std::string integerWords(const Amount& a) {
+  const std::string& d = a.digits;
+  if (d.size() > 15 || (!a.thousands && d.size() >= 8)) return digitsToWords(d);
+  if (!a.thousands && d.size() > 1 && d[0] == '0') return digitsToWords(d);
+  const long long v = parseDigits(d);
+  if (!a.thousands && d.size() == 4) return yearToWords(v);
+  return numberToWords(v);
+}
+
+std::string fractionWords(std::string_view f) {
+  if (f.size() <= 2 && f[0] != '0') return numberToWords(parseDigits(f));
+  return digitsToWords(f);
+}
+
+std::string amountWords(const Amount& a) {
+  std::string s = integerWords(a);
+  if (!a.fraction.empty()) s += " komma " + fractionWords(a.fraction);
+  return s;
+}
+
+// ---- dossier and document numbers ------------------------------------------------------------
+
+// A group of three digits as people say it in a dossier number: one number when its last two
+// digits are below twenty or it starts with 1 ("200" -> "tweehonderd", "410" ->
+// "vierhonderdtien", "123" -> "honderddrieëntwintig"), otherwise the first digit and then the
+// last two as a number ("638" -> "zes achtendertig").
+std::string dossierGroup(std::string_view three) {
+  const long long v = parseDigits(three);
+  if (v % 100 < 20 || three[0] == '1') return numberToWords(v);
+  return digitsToWords(three.substr(0, 1)) + " " + numberToWords(v % 100);
+}
+
+bool followedByNr(const Line& L, std::size_t k) {
+  std::size_t j = k;
+  if (L.isPunct(j, ",")) j = L.skipSpace(j + 1);
+  const std::string word = asciiLower(j < L.t.size() ? L.t[j].text : "");
+  return (word == "nr" || word == "nrs") && L.isPunct(j + 1, ".");
+}
+
+std::size_t dossierRule(const Line& L, std::size_t i, SpokenText& out) {
+  std::string number;
+  std::size_t k = i;
+  const bool context = L.lex.inContext(L.lex.dossierContext, L.wordBefore(i));
+  if (L.isNumber(i, 2, 2) && L.is(i + 1, TokenKind::Space) && L.isNumber(i + 2, 3, 3)) {
+    number = numberToWords(value(L, i)) + " " + dossierGroup(L.t[i + 2].text);
+    k = i + 3;
+  } else if (L.isNumber(i, 5, 5) && !L.is(i + 1, TokenKind::Word) && context) {
+    const std::string& d = L.t[i].text;  // "Kamerstuk 36200" written without the space
+    number = numberToWords(parseDigits(d.substr(0, 2))) + " " + dossierGroup(d.substr(2));
+    k = i + 1;
+  } else {
+    return i;
+  }
+  std::string chapter;
+  const std::size_t c = (L.is(k, TokenKind::Space) || L.isPunct(k, "-")) ? k + 1 : k;
+  if (c != k && L.is(c, TokenKind::Word) && !L.is(c + 1, TokenKind::Word) &&
+      !L.is(c + 1, TokenKind::Number)) {
+    const std::string& w = L.t[c].text;
+    if (const int r = romanValue(w); r > 0) {
+      chapter = numberToWords(r);
+    } else if (w.size() == 1 && w[0] >= 'A' && w[0] <= 'Z') {
+      chapter = L.lex.spell(w);
+    }
+    if (!chapter.empty()) k = c + 1;
+  }
+  std::string sub;
+  if (L.isPunct(k, "-") && L.isNumber(k + 1, 1, 3)) {
+    sub = numberToWords(value(L, k + 1));
+    k += 2;
+  }
+  const bool inParentheses = i > 0 && L.isPunct(i - 1, "(");  // "(36 098)" after a title
+  if (!inParentheses && !context && !followedByNr(L, k)) return i;
+  out.word(number);
+  out.word(chapter);
+  out.word(sub);
+  return k;
+}
+
+// "2023D51633", "2023Z12345": the year, the letter(s) spelled, then each digit.
+std::size_t documentNumberRule(const Line& L, std::size_t i, SpokenText& out) {
+  if (!L.isNumber(i, 4, 4) || !L.is(i + 1, TokenKind::Word) || !L.isNumber(i + 2, 2, 12) ||
+      L.is(i + 3, TokenKind::Word)) {
+    return i;
+  }
+  const long long year = value(L, i);
+  const std::string& letters = L.t[i + 1].text;
+  if (year < 1900 || year > 2099 || letters.size() > 3 || !isAllCaps(letters)) return i;
+  out.word(yearToWords(year) + " " + L.lex.spell(letters) + " " + digitsToWords(L.t[i + 2].text));
+  return i + 3;
+}
+
+// ---- fractions and school years ---------------------------------------------------------------
+
+std::size_t slashRule(const Line& L, std::size_t i, SpokenText& out) {
+  if (!L.is(i, TokenKind::Number) || !L.isPunct(i + 1, "/") || !L.is(i + 2, TokenKind::Number) ||
+      (L.isPunct(i + 3, "/") && L.is(i + 4, TokenKind::Number))) {
+    return i;
+  }
+  const long long a = value(L, i);
+  const long long b = value(L, i + 2);
+  // "2023/24", "2023/2024": a parliamentary or school year
+  if (L.isNumber(i, 4, 4) && (b == (a + 1) % 100 || b == a + 1)) {
+    out.word(yearToWords(a) + "-" + (b == a + 1 ? yearToWords(b) : numberToWords(b)));
+    return i + 3;
+  }
+  if (a >= 1 && a < b && (b <= 10 || b == 100) && !dateContextBefore(L, i)) {
+    const std::string n = a == 1 ? "een" : numberToWords(a);
+    const std::string d = b == 2 ? "half" : b == 4 ? "kwart" : ordinalToWords(b);
+    out.word(n + " " + d);
+    return i + 3;
+  }
+  if (L.isNumber(i, 1, 2) && L.isNumber(i + 2, 1, 2) && validDayMonth(a, b)) {
+    out.word(dayMonth(L, a, b));
+    return i + 3;
+  }
+  return i;
+}
+
+// ---- plain numbers -----------------------------------------------------------------------------
+
+bool isOrdinalSuffix(std::string_view s) { return s == "e" || s == "ste" || s == "de"; }
+
+bool isMagnitude(std::string_view spoken) {
+  return spoken == "duizend" || spoken == "miljoen" || spoken == "miljard" || spoken == "biljoen";
+}
+
+std::size_t dottedRule(const Line& L, std::size_t i, SpokenText& out) {
+  // "1.5 miljoen": an English decimal point before a magnitude.
+  std::size_t e = 0;
+  const Phrase* unit = L.lex.units.match(L.t, L.skipSpace(i + 3), e);
+  if (!L.is(i + 3, TokenKind::Punct) && unit != nullptr && isMagnitude(unit->spoken)) {
+    out.word(integerWords(Amount{L.t[i].text, "", false, 0}) + " komma " +
+             fractionWords(L.t[i + 2].text) + " " + unit->spoken);
+    return e;
+  }
+  // "4.2", "1.2.3": section numbers, read with "punt".
+  std::string s = integerWords(Amount{L.t[i].text, "", false, 0});
+  std::size_t j = i;
+  while (L.isPunct(j + 1, ".") && L.is(j + 2, TokenKind::Number)) {
+    const std::string& part = L.t[j + 2].text;
+    s += " punt " + integerWords(Amount{part, "", false, 0});
+    j += 2;
+  }
+  out.word(s);
+  return j + 1;
+}
+
+std::size_t plainNumberRule(const Line& L, std::size_t i, SpokenText& out) {
+  const Amount a = parseAmount(L, i);
+  if (!a.thousands && a.fraction.empty() && a.end == i + 1 && L.isPunct(i + 1, ".") &&
+      L.is(i + 2, TokenKind::Number)) {
+    return dottedRule(L, i, out);
+  }
+  if (a.fraction.empty() && a.end == i + 1 && L.is(i + 1, TokenKind::Word) &&
+      isOrdinalSuffix(L.t[i + 1].text) && a.digits.size() <= 15) {
+    out.word(ordinalToWords(parseDigits(a.digits)));
+    return i + 2;
+  }
+  // "070 318 22 11": after a number with a leading zero, spaced groups are digits too.
+  if (!a.thousands && a.fraction.empty() && a.digits.size() > 1 && a.digits[0] == '0') {
+    std::string digits = a.digits;
+    std::size_t k = a.end;
+    while (L.is(k, TokenKind::Space) && L.isNumber(k + 1, 2, 4) && !L.is(k + 2, TokenKind::Word) &&
+           digits.size() + L.t[k + 1].text.size() <= 11) {
+      digits += L.t[k + 1].text;
+      k += 2;
+    }
+    if (k != a.end) {
+      out.word(digitsToWords(digits));
+      return k;
+    }
+  }
+  // "1½ uur" -> "anderhalf uur", "2 ½ jaar" -> "twee en een half jaar"
+  if (const std::size_t h = L.skipSpace(a.end); a.fraction.empty() && L.isPunct(h, "½")) {
+    out.word(a.digits == "1" ? std::string("anderhalf") : integerWords(a) + " en een half");
+    return h + 1;
+  }
+  // "070-3182211": the part after a number with a leading zero is a phone number too.
+  const bool phone = i >= 2 && L.isPunct(i - 1, "-") && L.is(i - 2, TokenKind::Number) &&
+                     L.t[i - 2].text.size() > 1 && L.t[i - 2].text[0] == '0';
+  const std::string words = phone && !a.thousands ? digitsToWords(a.digits) : amountWords(a);
+  std::size_t k = a.end;
+  const bool afterLetters = i > 0 && L.is(i - 1, TokenKind::Word);  // "CO2-uitstoot"
+  // "18-jarige", "24-uurs": the number joins the word.
+  if (a.fraction.empty() && !afterLetters && L.isPunct(k, "-") && L.is(k + 1, TokenKind::Word) &&
+      L.t[k + 1].text[0] >= 'a' && L.t[k + 1].text[0] <= 'z') {
+    out.word(words + L.t[k + 1].text);
+    return k + 2;
+  }
+  const std::size_t j = L.skipSpace(k);
+  std::size_t e = 0;
+  const long long v = a.thousands || a.digits.size() > 2 ? 0 : parseDigits(a.digits);
+  if (a.fraction.empty() && v >= 1 && v <= 31) {
+    if (const Phrase* month = L.lex.months.match(L.t, j, e)) {
+      out.word(words);
+      out.word(month->spoken);
+      return e;
+    }
+  }
+  if (const Phrase* unit = L.lex.units.match(L.t, j, e)) {
+    out.word(words);
+    out.word(unit->spoken);
+    return e;
+  }
+  out.word(words);
+  return k;
+}
+
+// "2513 AA Den Haag": a postcode, its digits in pairs and its letters spelled.
+std::size_t postcodeRule(const Line& L, std::size_t i, SpokenText& out) {
+  if (!L.isNumber(i, 4, 4) || L.t[i].text[0] == '0' || !L.is(i + 1, TokenKind::Space) ||
+      !L.is(i + 2, TokenKind::Word) || L.t[i + 2].text.size() != 2 || !isAllCaps(L.t[i + 2].text)) {
+    return i;
+  }
+  std::size_t e = 0;
+  if (L.lex.phrases.match(L.t, i + 2, e) != nullptr) return i;  // "2024 EU", "1998 VS"
+  const std::size_t next = L.skipSpace(i + 3);
+  const bool placeFollows = next >= L.t.size() || L.isPunct(next, ",") ||
+                            (L.is(next, TokenKind::Word) && next > i + 3 &&
+                             L.t[next].text[0] >= 'A' && L.t[next].text[0] <= 'Z');
+  if (!placeFollows) return i;
+  const std::string& d = L.t[i].text;
+  auto pair = [](std::string_view two) {
+    return two[0] == '0' ? digitsToWords(two) : numberToWords(parseDigits(two));
+  };
+  out.word(pair(d.substr(0, 2)) + " " + pair(d.substr(2, 2)) + " " + L.lex.spell(L.t[i + 2].text));
+  return i + 3;
+}
+
+}  // namespace
+
+std::size_t numberRules(const Line& L, std::size_t i, SpokenText& out) {
+  for (auto rule : {documentNumberRule, numericDateRule, timeRule, dossierRule, slashRule,
+                    postcodeRule}) {
+    const std::size_t next = rule(L, i, out);
+    if (next != i) return next;
+  }
+  return plainNumberRule(L, i, out);
+}
+
+namespace {
+// The currency a sign or code before an amount names, or "".
+std::string currencyAt(const Line& L, std::size_t i) {
+  if (L.isPunct(i, "€") || L.isText(i, "EUR")) return "euro";
+  if (L.isPunct(i, "$") || L.isText(i, "USD")) return "dollar";
+  if (L.isPunct(i, "£") || L.isText(i, "GBP")) return "pond";
+  return "";
+}
+}  // namespace
+
+std::size_t moneyRule(const Line& L, std::size_t i, SpokenText& out) {
+  const std::string currency = currencyAt(L, i);
+  if (currency.empty()) return i;
+  const std::size_t k = L.skipSpace(i + 1);
+  if (!L.is(k, TokenKind::Number)) return i;
+  const Amount a = parseAmount(L, k);
+  std::size_t end = a.end;
+  std::size_t e = 0;
+  std::string magnitude;
+  if (const Phrase* unit = L.lex.units.match(L.t, L.skipSpace(a.end), e)) {
+    if (isMagnitude(unit->spoken)) {
+      magnitude = unit->spoken;
+      end = e;
+    }
+  }
+  std::string s;
+  if (!magnitude.empty()) {
+    s = amountWords(a) + " " + magnitude + " " + currency;
+  } else if (a.fraction.size() == 2) {
+    const long long cents = parseDigits(a.fraction);
+    const bool noEuros = !a.thousands && parseDigits(a.digits) == 0;
+    if (noEuros && currency != "pond") {
+      s = numberToWords(cents) + " cent";
+    } else {
+      s = integerWords(a) + " " + currency;
+      if (cents > 0) s += " " + numberToWords(cents);
+    }
+  } else {
+    s = amountWords(a) + " " + currency;
+  }
+  out.word(s);
+  return end;
+}
+
+}  // namespace ml::text::rules
