@@ -5,7 +5,8 @@
 //                                          opendata/<token>.json ($skiptoken=<token>),
 //                                          opendata/<Nummer>.json (Nummer eq / Id eq)
 //   example:web/<path>?id=<Nummer>      -> web/<Nummer>.html; other pages -> web/<last part>.html
-// Anything else answers like a 404.
+// A day or meeting without a file answers empty, as the real services do ({"debates": []},
+// {"value": []}); anything else answers like a 404.
 #pragma once
 #include <filesystem>
 

@@ -144,6 +144,8 @@ class TodayTest(unittest.TestCase):
         self.assertEqual(rc, 0)
         self.assertEqual(lines[0], "Debatten op donderdag 21 december 2023: 2.")
         self.assertEqual(lines[1], "11.15 tot 13.15, Thorbeckezaal, Commissiedebat, Samen tegen mensenhandel, afgelopen")
+        rc, lines, _ = self.run_today("--example", "--date", "2023-12-22", server=False)
+        self.assertEqual((rc, lines), (0, ["Geen debatten op vrijdag 22 december 2023."]))
 
 
 if __name__ == "__main__":
