@@ -4,6 +4,9 @@
 #include "app/Commands.h"
 #include "app/Player.h"
 #include "net/Url.h"
+#include "sources/Fetcher.h"
+#include "sources/Resolve.h"
+#include "ui/Lines.h"
 
 namespace ml::app {
 
@@ -35,18 +38,49 @@ PlayOptions playOptionsFrom(const Args& a) {
 }
 
 extern const ArgSpec kPlaySpec;
-const ArgSpec kPlaySpec{{"output", "duration", "start", "live-edge"}, {"null-output"}};
+const ArgSpec kPlaySpec{{"output", "duration", "start", "live-edge", "debatdirect", "opendata", "web", "date"},
+                        {"null-output", "offline"}};
+
+namespace {
+
+// SOURCE is a stream address, or a debate (page URL, Nummer, id, room name) whose audio
+// the debate sources find. Returns the URL to play; throws on what cannot be played.
+std::string audioUrlFor(const std::string& source, const Args& a) {
+  sources::SourceOptions so;
+  so.debatDirect = a.value("debatdirect").value_or("");
+  so.openData = a.value("opendata").value_or("");
+  so.web = a.value("web").value_or("");
+  so.date = a.value("date").value_or("");
+  so.offline = a.flag("offline");
+  sources::SourceConfig config;
+  try {
+    config = sources::configFrom(so);
+  } catch (const std::invalid_argument& e) {
+    throw UsageError(e.what());
+  }
+  std::optional<Debate> debate = sources::resolveDebate(source, config);
+  if (!debate) {
+    if (!net::isHttpUrl(source)) {
+      throw UsageError("BRON moet een http- of https-adres of een debat zijn: '" + source + "'.");
+    }
+    return source;
+  }
+  std::string url = debate->bestAudioUrl();
+  ui::line("Debat: " + debate->title + (debate->room.name.empty() ? "" : ", " + debate->room.name) + ".");
+  for (const auto& note : debate->notes) ui::line(note);
+  if (url.empty()) throw sources::SourceError("Voor dit debat is geen geluid gevonden.");
+  return url;
+}
+
+}  // namespace
 
 int cmdListen(const ArgList& args) {
   Args a(args, kPlaySpec);
   if (a.positional().size() != 1) {
-    throw UsageError("Gebruik: meeluister listen BRON, met als BRON het adres van een stream.");
+    throw UsageError("Gebruik: meeluister listen BRON, met als BRON het adres van een stream of een debat.");
   }
   PlayOptions o = playOptionsFrom(a);
-  o.fetch.url = a.positional()[0];
-  if (!net::isHttpUrl(o.fetch.url)) {
-    throw UsageError("BRON moet een http- of https-adres zijn: '" + o.fetch.url + "'.");
-  }
+  o.fetch.url = audioUrlFor(a.positional()[0], a);
   Player p(std::move(o));
   return p.run();
 }

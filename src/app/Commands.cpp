@@ -18,8 +18,10 @@ struct Command {
 
 const Command kCommands[] = {
     {"demo", cmdDemo, "demo [--output BESTAND] [--duration SECONDEN]: het meegeleverde voorbeeld, zonder netwerk"},
+    {"today", cmdToday, "today [--date JJJJ-MM-DD] [--debatdirect URL] [--opendata URL] [--web URL] [--offline] [--example]: de debatten van een dag"},
+    {"show", cmdShow, "show DEBAT [--date JJJJ-MM-DD] [--debatdirect URL] [--opendata URL] [--web URL] [--offline] [--example]: een debat als platte tekst"},
     {"normalize", cmdNormalize, "normalize [TEKST...]: toont precies wat de Nederlandse stem uitspreekt"},
-    {"listen", cmdListen, "listen BRON [--output BESTAND] [--duration SECONDEN] [--start live|begin|SECONDEN]"},
+    {"listen", cmdListen, "listen BRON|DEBAT [--output BESTAND] [--duration SECONDEN] [--start live|begin|SECONDEN] [--live-edge STUKKEN]"},
 };
 
 void printUsage(std::FILE* to) {

@@ -13,5 +13,7 @@ int runMain(int argc, char** argv);
 int cmdListen(const ArgList& args);  // meeluister listen SOURCE ...
 int cmdDemo(const ArgList& args);    // meeluister demo: the bundled example, offline
 int cmdNormalize(const ArgList& args);  // meeluister normalize [TEXT]: what the voice will say
+int cmdToday(const ArgList& args);   // meeluister today: the day's debates, one line each
+int cmdShow(const ArgList& args);    // meeluister show DEBATE: one debate as plain text
 
 }  // namespace ml::app

@@ -1,5 +1,7 @@
 #include "text/DutchNormalizer.h"
 
+#include "text/Mojibake.h"
+
 #include <vector>
 
 #include "core/Paths.h"
@@ -99,7 +101,8 @@ const DutchNormalizer& DutchNormalizer::standard() {
 }
 
 std::string DutchNormalizer::normalize(std::string_view text) const {
-  const std::string clean = utf8::clean(text);
+  // Page text can arrive as mojibake ("CreĆ«ren"): repaired first, then cleaned.
+  const std::string clean = utf8::clean(repairMojibake(text));
   std::vector<std::string> sentences;
   std::size_t start = 0;
   while (start <= clean.size()) {
