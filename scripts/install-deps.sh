@@ -7,7 +7,7 @@ PACKAGES=(
   # build
   cmake g++ make pkg-config ninja-build clang-14 libclang-rt-14-dev
   # libraries
-  portaudio19-dev libsndfile1-dev libespeak-ng-dev espeak-ng-data
+  portaudio19-dev libasound2-dev libsndfile1-dev libespeak-ng-dev espeak-ng-data
   libcurl4-openssl-dev ca-certificates
   libavformat-dev libavcodec-dev libswresample-dev libavutil-dev
   libsoxr-dev libsonic-dev nlohmann-json3-dev libgumbo-dev libpugixml-dev libsystemd-dev libfmt-dev

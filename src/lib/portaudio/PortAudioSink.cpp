@@ -12,11 +12,15 @@
 #include "core/Log.h"
 
 namespace ml::audio {
+
+void trimAlsaEnumeration();  // AlsaTrim.cpp
+
 namespace {
 
 // PortAudio's ALSA and JACK probing prints dozens of lines on stderr at Pa_Initialize;
 // they are not for the listener. They are silenced unless --verbose asks for them.
 int initializeQuietly() {
+  trimAlsaEnumeration();
   if (log::level() >= log::Level::Debug) return Pa_Initialize();
   std::fflush(stderr);
   int saved = dup(2);
