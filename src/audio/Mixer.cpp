@@ -47,9 +47,10 @@ void Mixer::applyGains(float* out, std::size_t frames, std::size_t speechFrames,
     const bool speaking = i < speechFrames || speechActive;
     const float g = currentGain_ * ducker_.next(speaking);
     for (std::size_t c = 0; c < 2; ++c) {
-      float v = out[2 * i + c] * g;
-      if (i < speechFrames) v += speechScratch_[2 * i + c] * speechGain;
-      out[2 * i + c] = std::clamp(v, -1.0f, 1.0f);
+      float& v = out[2 * i + c];
+      v *= g;
+      // Where speech is added the sum is kept in range (the programme alone is left as it was).
+      if (i < speechFrames) v = std::clamp(v + speechScratch_[2 * i + c] * speechGain, -1.0f, 1.0f);
     }
   }
 }
