@@ -60,19 +60,30 @@ bool mbrolaDataPresent(const std::string& voiceName) {
   return false;
 }
 
+// eSpeak NG 1.51 hangs in espeak_Terminate after a second espeak_Initialize in one
+// process, so it is initialized once and left to the process's end.
+int initializeOnce() {
+  static const int rate = [] {
+    // 20 ms buffers: the first samples reach the mixer quickly and aborts are noticed fast.
+    const int r = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 20, nullptr, espeakINITIALIZE_DONT_EXIT);
+    if (r > 0) espeak_SetSynthCallback(&onSamples);
+    return r;
+  }();
+  return rate;
+}
+
 }  // namespace
 
 EspeakSynth::EspeakSynth() {
-  // 20 ms buffers: the first samples reach the mixer quickly and aborts are noticed fast.
-  const int rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 20, nullptr, espeakINITIALIZE_DONT_EXIT);
-  if (rate <= 0) throw std::runtime_error("De spraak (eSpeak NG) kon niet worden gestart: de spraakgegevens ontbreken.");
-  espeak_SetSynthCallback(&onSamples);
+  if (initializeOnce() <= 0) {
+    throw std::runtime_error("De spraak (eSpeak NG) kon niet worden gestart: de spraakgegevens ontbreken.");
+  }
   if (espeak_SetVoiceByName("nl") != EE_OK) {
     throw std::runtime_error("eSpeak NG heeft geen Nederlandse stem (nl).");
   }
 }
 
-EspeakSynth::~EspeakSynth() { espeak_Terminate(); }
+EspeakSynth::~EspeakSynth() = default;
 
 bool EspeakSynth::trySetMbrola(const std::string& name) {
   if (name.empty() || !mbrolaDataPresent(name) || !programOnPath("mbrola")) return false;

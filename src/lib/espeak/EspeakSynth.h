@@ -1,6 +1,7 @@
 // The only code that includes eSpeak NG's headers: the synthesizer in synchronous mode.
-// eSpeak NG keeps global state, so at most one EspeakSynth may exist in a process, and
-// all its members must be called from one thread (the speech engine's).
+// eSpeak NG keeps global state, so at most one EspeakSynth may exist at a time, and all
+// its members must be called from one thread (the speech engine's). eSpeak is initialized
+// once per process and never terminated (1.51 hangs when initialized a second time).
 // Text is always synthesized as plain text, never as SSML, so untrusted text can never be
 // taken for markup.
 #pragma once
