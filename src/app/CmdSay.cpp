@@ -66,7 +66,9 @@ int cmdSay(const std::vector<std::string>& args) {
   std::string text;
   for (const auto& p : a.positional()) text += (text.empty() ? "" : " ") + p;
   if (text.empty()) {
-    throw UsageError("Gebruik: meeluister say TEKST [--output BESTAND] [--rate WOORDEN] [--pitch 0-100] [--volume 0-200].");
+    throw UsageError(
+        "Geef de tekst die uitgesproken moet worden: meeluister say TEKST [--output BESTAND] [--rate WOORDEN] "
+        "[--pitch 0-100] [--volume 0-200].");
   }
   speech::SpeechOptions so;
   so.rate = wholeNumber(a, "rate", speech::kMinRate, speech::kMaxRate, so.rate, "een aantal woorden per minuut");
