@@ -9,6 +9,8 @@
 
 #include <cerrno>
 #include <cmath>
+#include <future>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -82,23 +84,29 @@ int cmdSay(const std::vector<std::string>& args) {
   audio::SpeechBuffer speechBuffer(1.0);
   speechBuffer.setDataWakeup(&programme.dataWakeup());
   audio::Mixer mixer(programme, speechBuffer);
-  speech::SpeechEngine engine(speechBuffer, so);
-  engine.say(text, speech::Priority::Reply);  // before the sink starts: the mixer must see speech coming
+  // eSpeak NG and the normaliser load while the device opens (both take tens of ms).
+  auto starting = std::async(std::launch::async, [&] {
+    auto e = std::make_unique<speech::SpeechEngine>(speechBuffer, so);
+    e->say(text, speech::Priority::Reply);
+    return e;
+  });
+  speechBuffer.setActive(true);  // speech is coming: the mixer must not finish before it
 
   std::unique_ptr<audio::Sink> sink;
   try {
     sink = output ? audio::makeFileSink(mixer, programme, *output) : audio::makeDeviceSink(mixer);
     sink->start();
   } catch (const std::exception& e) {
-    engine.stop();
+    starting.get()->stop();
     sink.reset();
     ui::line(e.what());
     if (sigfd >= 0) close(sigfd);
     return 1;
   }
+  std::unique_ptr<speech::SpeechEngine> engine = starting.get();  // rethrows a start failure
   const bool interrupted = waitUntilSpoken(mixer, sigfd);
   if (interrupted) {
-    engine.stop();
+    engine->stop();
     ui::line("Gestopt.");
   } else if (!output) {
     usleep(150000);  // let the device play out what it holds

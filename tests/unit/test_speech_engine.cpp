@@ -173,3 +173,18 @@ TEST(SpeechEngine, ANewEchoCutsThePlayingEcho) {
   EXPECT_LT(seconds(rest), 1.5);
   std::printf("after the second echo: %.2f s\n", seconds(rest));
 }
+
+TEST(SpeechEngine, UsesTheMeeluisterVoiceAndFallsBackQuietly) {
+  audio::SpeechBuffer buffer(1.0);
+  {
+    speech::SpeechEngine engine(buffer, {});
+    EXPECT_EQ(engine.voiceName(), "meeluister-nl");  // voices/meeluister-nl, loaded by path
+  }
+  speech::SpeechOptions o;
+  o.voiceFile = "/nonexistent/voice";
+  o.mbrolaVoice = "mb-nl2";  // not installed here: no MBROLA, no error
+  speech::SpeechEngine engine(buffer, o);
+  EXPECT_EQ(engine.voiceName(), "nl");
+  ASSERT_TRUE(engine.say("Goedemorgen."));
+  EXPECT_TRUE(engine.waitIdle(5s));
+}
