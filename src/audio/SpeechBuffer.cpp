@@ -1,9 +1,8 @@
 #include "audio/SpeechBuffer.h"
 
 #include <algorithm>
-#include <chrono>
+#include <cerrno>
 #include <cmath>
-#include <thread>
 
 #include "audio/AudioFormat.h"
 
@@ -14,6 +13,28 @@ SpeechBuffer::SpeechBuffer(double seconds) {
   count_ = 2;
   while (count_ < wanted) count_ <<= 1;
   blocks_ = std::make_unique<Block[]>(count_);
+  sem_init(&space_, 0, 0);
+}
+
+SpeechBuffer::~SpeechBuffer() { sem_destroy(&space_); }
+
+void SpeechBuffer::wakeWriter() noexcept {
+  if (writerWaiting_.exchange(false)) sem_post(&space_);
+}
+
+std::uint64_t SpeechBuffer::flush() noexcept {
+  const std::uint64_t gen = generation_.fetch_add(1) + 1;
+  wakeWriter();
+  return gen;
+}
+
+void SpeechBuffer::close() noexcept {
+  closed_.store(true);
+  wakeWriter();
+}
+
+bool SpeechBuffer::writerMustStop(std::uint64_t gen) const noexcept {
+  return closed_.load() || generation_.load() != gen;
 }
 
 void SpeechBuffer::notify() noexcept {
@@ -27,10 +48,8 @@ void SpeechBuffer::setActive(bool active) noexcept {
 
 bool SpeechBuffer::pushBlock(std::uint64_t gen) {
   pending_.gen = gen;
-  // The writer waits for room in short naps: it is never the audio thread, and a flush
-  // makes room at once (the reader skips stale blocks).
   while (true) {
-    if (closed_.load(std::memory_order_acquire) || generation() != gen) return false;
+    if (writerMustStop(gen)) return false;
     const std::size_t head = head_.load(std::memory_order_relaxed);
     if (head - tail_.load(std::memory_order_acquire) < count_) {
       blocks_[head & (count_ - 1)] = pending_;
@@ -39,7 +58,15 @@ bool SpeechBuffer::pushBlock(std::uint64_t gen) {
       notify();
       return true;
     }
-    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    // Full: sleep until the reader frees a block, or a flush or close. The flag is set
+    // before the second look, so a wake-up between the two is not lost.
+    writerWaiting_.store(true);
+    if (head - tail_.load() < count_ || writerMustStop(gen)) {
+      writerWaiting_.store(false);
+      continue;
+    }
+    while (sem_wait(&space_) != 0 && errno == EINTR) {
+    }
   }
 }
 
@@ -72,7 +99,10 @@ void SpeechBuffer::skipStale() noexcept {
     ++tail;
     readOffset_ = 0;
   }
-  tail_.store(tail, std::memory_order_release);
+  if (tail != tail_.load(std::memory_order_relaxed)) {
+    tail_.store(tail, std::memory_order_release);
+    wakeWriter();
+  }
 }
 
 std::size_t SpeechBuffer::read(float* out, std::size_t frameCount) noexcept {
@@ -89,6 +119,7 @@ std::size_t SpeechBuffer::read(float* out, std::size_t frameCount) noexcept {
     if (readOffset_ >= b.frames) {
       readOffset_ = 0;
       tail_.store(tail + 1, std::memory_order_release);
+      wakeWriter();
     }
   }
   return done;

@@ -5,9 +5,12 @@
 // older generation, so speech already in the ring goes silent at the next read, also
 // mid-sentence; a writer that still writes an old generation is refused.
 // Thread contract: one writer thread (write/endUtterance/setActive), one reader thread
-// (read/empty: real-time safe, no lock, no allocation, no syscall but one eventfd write
-// by the writer); flush(), generation() and active() from any thread.
+// (read/empty: real-time safe: no lock, no allocation, at most one sem_post when the
+// writer sleeps on a full ring); flush(), close(), generation() and active() from any
+// thread (they wake a sleeping writer).
 #pragma once
+#include <semaphore.h>
+
 #include <array>
 #include <atomic>
 #include <cstddef>
@@ -23,11 +26,12 @@ class SpeechBuffer {
   static constexpr std::size_t kBlockFrames = 256;  // 5.3 ms at 48 kHz
 
   explicit SpeechBuffer(double seconds = 1.0);
+  ~SpeechBuffer();
   SpeechBuffer(const SpeechBuffer&) = delete;
   SpeechBuffer& operator=(const SpeechBuffer&) = delete;
 
   // Any thread: drops all speech written so far (stop at once). Returns the new generation.
-  std::uint64_t flush() noexcept { return generation_.fetch_add(1, std::memory_order_acq_rel) + 1; }
+  std::uint64_t flush() noexcept;
   std::uint64_t generation() const noexcept { return generation_.load(std::memory_order_acquire); }
 
   // Writer: appends frames for generation `gen`; waits while the ring is full. Returns
@@ -39,7 +43,7 @@ class SpeechBuffer {
   void setActive(bool active) noexcept;
   bool active() const noexcept { return active_.load(std::memory_order_acquire); }
   // Any thread: unblocks a waiting writer for good (shutdown).
-  void close() noexcept { closed_.store(true, std::memory_order_release); }
+  void close() noexcept;
   // A wakeup notified after each block written and when activity ends (a file sink waits on it).
   void setDataWakeup(Wakeup* wakeup) noexcept { wakeup_.store(wakeup, std::memory_order_release); }
 
@@ -55,8 +59,10 @@ class SpeechBuffer {
     std::array<float, kBlockFrames * 2> data{};
   };
   bool pushBlock(std::uint64_t gen);
+  bool writerMustStop(std::uint64_t gen) const noexcept;
   void skipStale() noexcept;
   void notify() noexcept;
+  void wakeWriter() noexcept;
 
   std::unique_ptr<Block[]> blocks_;
   std::size_t count_ = 0;  // a power of two
@@ -68,6 +74,8 @@ class SpeechBuffer {
   std::atomic<bool> active_{false};
   std::atomic<bool> closed_{false};
   std::atomic<Wakeup*> wakeup_{nullptr};
+  std::atomic<bool> writerWaiting_{false};
+  sem_t space_;  // posted when a waiting writer may go on
 };
 
 }  // namespace ml::audio
