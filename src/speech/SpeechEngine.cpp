@@ -18,16 +18,15 @@ namespace {
 
 constexpr int kEspeakMaxRate = 450;
 
-// Per-thread tools of the engine: only the engine thread touches them.
-struct Tools {
+}  // namespace
+
+// Only the engine thread touches these.
+struct SpeechEngine::Tools {
   espeak::EspeakSynth synth;
   std::unique_ptr<SpeedUp> speedUp;
   std::unique_ptr<Resampler> resampler;
   int appliedRate = -1, appliedPitch = -1, appliedVolume = -1;
 };
-thread_local Tools* tools = nullptr;
-
-}  // namespace
 
 SpeechEngine::SpeechEngine(audio::SpeechBuffer& out, SpeechOptions options)
     : out_(out),
@@ -103,7 +102,6 @@ void SpeechEngine::run() {
     std::string name = own->synth.selectVoice(options_.voiceFile, options_.mbrolaVoice);
     own->speedUp = std::make_unique<SpeedUp>(own->synth.sampleRate());
     own->resampler = std::make_unique<Resampler>(own->synth.sampleRate(), audio::kSampleRate);
-    tools = own.get();
     std::lock_guard lock(mutex_);
     voiceName_ = name;
     started_ = true;
@@ -113,7 +111,7 @@ void SpeechEngine::run() {
     started_ = true;
   }
   idleCv_.notify_all();
-  if (tools == nullptr) return;
+  if (own == nullptr || own->resampler == nullptr) return;
 
   std::unique_lock lock(mutex_);
   while (true) {
@@ -123,7 +121,7 @@ void SpeechEngine::run() {
     playing_ = u.priority;
     const std::uint64_t gen = out_.generation();  // under the lock: stop() cannot slip in between
     lock.unlock();
-    speakOne(u.text, gen);
+    speakOne(*own, u.text, gen);
     lock.lock();
     playing_.reset();
     if (queue_.empty()) {
@@ -131,19 +129,9 @@ void SpeechEngine::run() {
       idleCv_.notify_all();
     }
   }
-  tools = nullptr;
 }
 
-void SpeechEngine::speakOne(const std::string& text, std::uint64_t gen) {
-  Tools& t = *tools;
-  std::string plain = text;
-  if (options_.normalize) {
-    try {
-      plain = text::DutchNormalizer::standard().normalize(text);
-    } catch (const std::exception& e) {
-      log::warn("normaliseren mislukt, de tekst gaat ongewijzigd naar de stem: {}", e.what());
-    }
-  }
+void SpeechEngine::applySettings(Tools& t) {
   const int rate = rate_.load();
   if (rate != t.appliedRate) {
     t.synth.setRate(std::min(rate, kEspeakMaxRate));
@@ -152,6 +140,19 @@ void SpeechEngine::speakOne(const std::string& text, std::uint64_t gen) {
   }
   if (pitch_.load() != t.appliedPitch) t.synth.setPitch(t.appliedPitch = pitch_.load());
   if (volume_.load() != t.appliedVolume) t.synth.setVolume(t.appliedVolume = volume_.load());
+
+}
+
+void SpeechEngine::speakOne(Tools& t, const std::string& text, std::uint64_t gen) {
+  std::string plain = text;
+  if (options_.normalize) {
+    try {
+      plain = text::DutchNormalizer::standard().normalize(text);
+    } catch (const std::exception& e) {
+      log::warn("normaliseren mislukt, de tekst gaat ongewijzigd naar de stem: {}", e.what());
+    }
+  }
+  applySettings(t);
 
   std::vector<short> fast;
   std::vector<float> stereo;

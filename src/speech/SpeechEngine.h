@@ -55,8 +55,10 @@ class SpeechEngine {
   std::string voiceName() const;
 
  private:
+  struct Tools;  // the engine thread's synthesizer, speed-up and resampler
   void run();
-  void speakOne(const std::string& text, std::uint64_t gen);
+  void applySettings(Tools& t);  // rate, pitch, volume as last set
+  void speakOne(Tools& t, const std::string& text, std::uint64_t gen);
 
   audio::SpeechBuffer& out_;
   SpeechOptions options_;
