@@ -1,13 +1,19 @@
-// Sums what the listener hears: the programme (debate) now; speech joins it later.
+// Sums what the listener hears: the programme (debate) and, when attached, speech.
+// While speech plays the programme is ducked (see Ducker) or paused (DuckSettings::pause).
 // render() runs on the audio callback: it never blocks, allocates, logs or throws; it
-// reads lock-free rings, ramps gains, sums and counts. Controls are atomics set from
-// the app thread.
+// reads lock-free rings, ramps gains per sample, sums and counts. Controls are atomics
+// set from the app thread. Volume and mute act on the programme; speech has its own
+// volume, so a muted debate can still be spoken over.
 #pragma once
+#include <array>
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
 
+#include "audio/AudioFormat.h"
+#include "audio/Ducker.h"
 #include "audio/ProgrammeBuffer.h"
+#include "audio/SpeechBuffer.h"
 #include "core/Wakeup.h"
 
 namespace ml::audio {
@@ -15,38 +21,61 @@ namespace ml::audio {
 class Mixer {
  public:
   explicit Mixer(ProgrammeBuffer& programme) : programme_(programme) {}
+  Mixer(ProgrammeBuffer& programme, SpeechBuffer& speech) : programme_(programme), speech_(&speech) {}
 
   // Device sinks: always fills `frames` frames (silence where nothing is buffered).
   void render(float* out, std::size_t frames) noexcept;
-  // File sinks: renders only buffered audio, at most maxFrames; returns the count.
+  // File sinks: renders only buffered audio, at most maxFrames; returns the count. While
+  // the programme is still coming, speech is mixed into programme frames; once it ended
+  // (or is paused for speech), speech alone is rendered.
   std::size_t renderAvailable(float* out, std::size_t maxFrames) noexcept;
 
   // Stop after this many programme frames were played (0: no limit).
   void setStopAfterFrames(std::uint64_t frames) { stopAfter_.store(frames); }
-  void setVolume(float gain) { volume_.store(gain); }  // 0..2, linear
-  void setMuted(bool muted) { muted_.store(muted); }
+  void setVolume(float gain) { volume_.store(gain); }  // programme, 0..2, linear
+  void setMuted(bool muted) { muted_.store(muted); }   // programme
   void setPaused(bool paused) { paused_.store(paused); }
+  void setSpeechVolume(float gain) { speechVolume_.store(gain); }  // 0..2, linear
+  // Ducking: any thread, takes effect at the next audio block.
+  void setDucking(const DuckSettings& s);
 
   std::uint64_t programmeFramesPlayed() const { return played_.load(std::memory_order_relaxed); }
   std::uint64_t underrunFrames() const { return underrun_.load(std::memory_order_relaxed); }
-  // True once the programme ended and was played out, or the stop limit was reached.
+  std::uint64_t speechFramesPlayed() const { return speechPlayed_.load(std::memory_order_relaxed); }
+  // True once the programme ended and was played out (or the stop limit was reached) and
+  // no speech is playing or on its way.
   bool finished() const { return finished_.load(std::memory_order_acquire); }
   Wakeup& finishedWakeup() { return finishedWakeup_; }
 
  private:
+  static constexpr std::size_t kChunk = 512;  // frames mixed per step (scratch size)
+
+  std::size_t mixChunk(float* out, std::size_t frames, bool fill) noexcept;
   std::size_t pullProgramme(float* out, std::size_t frames) noexcept;
-  void applyGain(float* out, std::size_t frames) noexcept;
+  void applyGains(float* out, std::size_t frames, std::size_t speechFrames, bool speechActive) noexcept;
+  bool programmeDone() const noexcept;
+  bool speechBusy() noexcept;
   void checkFinished() noexcept;
 
   ProgrammeBuffer& programme_;
+  SpeechBuffer* speech_ = nullptr;
   std::atomic<std::uint64_t> stopAfter_{0};
   std::atomic<std::uint64_t> played_{0};
   std::atomic<std::uint64_t> underrun_{0};
+  std::atomic<std::uint64_t> speechPlayed_{0};
   std::atomic<float> volume_{1.0f};
+  std::atomic<float> speechVolume_{1.0f};
   std::atomic<bool> muted_{false};
   std::atomic<bool> paused_{false};
   std::atomic<bool> finished_{false};
-  float currentGain_ = 1.0f;  // callback-owned: the ramped gain
+  std::atomic<float> duckDepthDb_{14.0f};
+  std::atomic<float> duckAttack_{0.1f};
+  std::atomic<float> duckRelease_{0.5f};
+  std::atomic<bool> duckPause_{false};
+  // Callback-owned state.
+  float currentGain_ = 1.0f;  // the ramped volume/mute gain
+  Ducker ducker_{static_cast<float>(kSampleRate)};
+  std::array<float, kChunk * 2> speechScratch_{};
   Wakeup finishedWakeup_;
 };
 
