@@ -15,5 +15,6 @@ int cmdDemo(const ArgList& args);    // meeluister demo: the bundled example, of
 int cmdNormalize(const ArgList& args);  // meeluister normalize [TEXT]: what the voice will say
 int cmdToday(const ArgList& args);   // meeluister today: the day's debates, one line each
 int cmdShow(const ArgList& args);    // meeluister show DEBATE: one debate as plain text
+int cmdSay(const ArgList& args);     // meeluister say TEXT: speaks TEXT in Dutch
 
 }  // namespace ml::app
