@@ -13,14 +13,38 @@ bash scripts/install-deps.sh
 
 echo "== build"
 bash scripts/build.sh build
+passed=0
+failed=0
+# Runs ctest in a build folder and adds its counts to the totals (stops on failure).
+run_ctest() {
+  local dir=$1
+  shift
+  local log
+  log=$(mktemp)
+  set +e
+  (cd "$dir" && env "$@" ctest --output-on-failure -j "$JOBS" --timeout 900) 2>&1 | tee "$log"
+  local rc=${PIPESTATUS[0]}
+  set -e
+  local total bad
+  total=$(sed -n 's/.*tests failed out of \([0-9]*\).*/\1/p' "$log" | tail -1)
+  bad=$(sed -n 's/.*, \([0-9]*\) tests failed out of.*/\1/p' "$log" | tail -1)
+  rm -f "$log"
+  passed=$((passed + ${total:-0} - ${bad:-0}))
+  failed=$((failed + ${bad:-0}))
+  if [ "$rc" -ne 0 ]; then
+    echo "tests: $passed passed, $((failed > 0 ? failed : 1)) failed"
+    exit "$rc"
+  fi
+}
+
 echo "== tests"
-(cd build && ctest --output-on-failure -j "$JOBS" --timeout 600)
+run_ctest build
 
 echo "== sanitizer build (ASan + UBSan)"
 bash scripts/build.sh build-asan -DMEELUISTER_SANITIZE=ON
 echo "== tests under ASan + UBSan"
-(cd build-asan && LSAN_OPTIONS=suppressions=$root/tests/lsan.supp ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-  ctest --output-on-failure -j "$JOBS" --timeout 900)
+run_ctest build-asan LSAN_OPTIONS=suppressions="$root/tests/lsan.supp" \
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
 echo "== fuzz targets (clang-14, ${FUZZ_SECONDS} s each)"
 CC=clang-14 CXX=clang++-14 bash scripts/build.sh build-fuzz -DMEELUISTER_FUZZ=ON
@@ -33,7 +57,13 @@ for f in build-fuzz/tests/fuzz/fuzz_*; do
   [ -d "tests/fuzz/seeds/$name" ] && seeds=("tests/fuzz/seeds/$name")
   echo "-- $name"
   "$f" -max_total_time="$FUZZ_SECONDS" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
-    "build-fuzz/corpus/$name" "${seeds[@]}" 2>"build-fuzz/$name.log" || { tail -50 "build-fuzz/$name.log"; exit 1; }
+    "build-fuzz/corpus/$name" "${seeds[@]}" 2>"build-fuzz/$name.log" || {
+    tail -50 "build-fuzz/$name.log"
+    echo "tests: $passed passed, $((failed + 1)) failed"
+    exit 1
+  }
   grep -E "stat::number_of_executed_units" "build-fuzz/$name.log" || true
+  passed=$((passed + 1))
 done
-echo "Alle tests geslaagd."
+echo "Alle tests geslaagd (eenheid, integratie, sanitizers, fuzzing)."
+echo "tests: $passed passed, $failed failed"
