@@ -42,6 +42,18 @@ def first_sound(wav, threshold=300):
     return None
 
 
+def peak_rss_kb(pid):
+    """The process's own resident high-water mark (VmHWM), reset at exec."""
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
 def run_one(name, cmd, pa, seconds, tmp):
     wav = os.path.join(tmp, f"{name}.wav")
     rec = pa.record(wav)
@@ -51,8 +63,11 @@ def run_one(name, cmd, pa, seconds, tmp):
     proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL, env=pa.env())
     deadline = t0 + seconds
+    hwm_kb = 0
     while time.monotonic() < deadline and proc.poll() is None:
+        hwm_kb = max(hwm_kb, peak_rss_kb(proc.pid))
         time.sleep(0.1)
+    hwm_kb = max(hwm_kb, peak_rss_kb(proc.pid))
     if proc.poll() is None:
         proc.send_signal(signal.SIGINT)
     try:
@@ -64,7 +79,8 @@ def run_one(name, cmd, pa, seconds, tmp):
     fs = first_sound(wav)
     first = None if fs is None else fs - (t0 - rec_started)
     cpu = (usage.ru_utime + usage.ru_stime) if usage else float("nan")
-    rss_mb = (usage.ru_maxrss / 1024.0) if usage else float("nan")
+    # Not ru_maxrss: Linux keeps the forked Python's size in it across exec.
+    rss_mb = hwm_kb / 1024.0
     return cpu, rss_mb, first
 
 
