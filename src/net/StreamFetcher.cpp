@@ -241,10 +241,15 @@ bool StreamFetcher::deliver(const HlsSegment& seg) {
     position_ += seg.duration;
     return true;
   }
+  return handOn(seg, std::move(r.body));
+}
+
+// Hands a fetched segment to the decoder and moves the playing position past it.
+bool StreamFetcher::handOn(const HlsSegment& seg, std::string body) {
   MediaChunk c;
   c.kind = MediaChunk::Kind::Segment;
   c.init = initFor(seg);
-  c.data = std::move(r.body);
+  c.data = std::move(body);
   c.sequence = seg.sequence;
   c.duration = seg.duration;
   c.position = position_;
@@ -278,18 +283,7 @@ void StreamFetcher::fillGap(std::int64_t windowFirst, const HlsMedia& media) {
       HttpResponse r = http_.get(request(seg.uri, kSegmentLimit));
       retry_.succeeded();
       known_[seg.sequence] = seg;
-      MediaChunk c;
-      c.kind = MediaChunk::Kind::Segment;
-      c.init = initFor(seg);
-      c.data = std::move(r.body);
-      c.sequence = seg.sequence;
-      c.duration = seg.duration;
-      c.position = position_;
-      c.discontinuity = discontinuityNext_;
-      discontinuityNext_ = false;
-      position_ += seg.duration;
-      ++next_;
-      if (!push(std::move(c))) return;
+      if (!handOn(seg, std::move(r.body))) return;
     } catch (const HttpError& e) {
       if (e.kind() == HttpError::Kind::Cancelled) return;
       log::info("gemist segment {} niet meer op te halen: {}", next_, e.dutch());

@@ -40,6 +40,7 @@ class StreamFetcher {
   HttpResponse fetchPlaylist(const std::string& url);
   void chooseStart(const HlsMedia& media);
   bool deliver(const HlsSegment& seg);
+  bool handOn(const HlsSegment& seg, std::string body);
   void fillGap(std::int64_t windowFirst, const HlsMedia& media);
   std::string guessUri(std::int64_t sequence) const;
   std::shared_ptr<const std::string> initFor(const HlsSegment& seg);
