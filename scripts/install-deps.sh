@@ -11,6 +11,7 @@ PACKAGES=(
   libcurl4-openssl-dev ca-certificates
   libavformat-dev libavcodec-dev libswresample-dev libavutil-dev
   libsoxr-dev libsonic-dev nlohmann-json3-dev libgumbo-dev libpugixml-dev libsystemd-dev libfmt-dev
+  libspeechd-dev speech-dispatcher speech-dispatcher-espeak-ng
   libgtest-dev libgmock-dev
   # tests: real sound server with a null sink, fixture making, D-Bus
   pulseaudio pulseaudio-utils libasound2-plugins ffmpeg python3 espeak-ng
