@@ -5,6 +5,7 @@
 #include <sys/signalfd.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "app/StreamMessages.h"
@@ -30,29 +31,94 @@ int blockedSignalFd() {
 
 }  // namespace
 
-Player::Player(PlayOptions options)
-    : options_(std::move(options)), cancel_(std::make_shared<CancelToken>()) {}
+Player::Player(PlayOptions options, audio::SpeechBuffer* speech)
+    : options_(std::move(options)), cancel_(std::make_shared<CancelToken>()),
+      chunks_(std::make_unique<net::ChunkQueue>(3)), mixer_(programme_, speech) {}
 
-Player::~Player() { stopAll(); }
+Player::~Player() { stop(); }
 
 void Player::startThreads() {
-  fetcher_ = std::thread([this] {
-    net::StreamFetcher f(options_.fetch, chunks_, events_, cancel_);
+  // Each run of the threads has its own token and queue, so a restart never mixes them.
+  cancel_ = std::make_shared<CancelToken>();
+  chunks_ = std::make_unique<net::ChunkQueue>(3);
+  net::ChunkQueue& chunks = *chunks_;
+  CancelPtr cancel = cancel_;
+  fetcher_ = std::thread([this, &chunks, cancel, fetch = options_.fetch] {
+    net::StreamFetcher f(fetch, chunks, events_, cancel);
     f.run();
   });
-  decoder_ = std::thread([this] {
-    decode::DecoderThread d(chunks_, programme_, events_, cancel_);
+  decoder_ = std::thread([this, &chunks, cancel] {
+    decode::DecoderThread d(chunks, programme_, events_, cancel);
     d.run();
   });
 }
 
-void Player::stopAll() {
-  if (sink_) sink_->stop();
+void Player::stopThreads() {
   cancel_->cancel();
-  chunks_.close();
+  chunks_->close();
   programme_.wakeWriter();
   if (fetcher_.joinable()) fetcher_.join();
   if (decoder_.joinable()) decoder_.join();
+}
+
+void Player::stop() {
+  if (sink_) sink_->stop();
+  sinkStarted_ = false;
+  stopThreads();
+}
+
+void Player::open() {
+  startThreads();
+  if (options_.outputFile) {
+    sink_ = audio::makeFileSink(mixer_, programme_, *options_.outputFile);
+  } else if (options_.nullOutput) {
+    sink_ = audio::makeNullSink(mixer_);
+  } else {
+    sink_ = audio::makeDeviceSink(mixer_);
+  }
+  sink_->start();
+  sinkStarted_ = true;
+}
+
+void Player::restart(net::FetchOptions::Start start, double position) {
+  stopThreads();
+  // The reader drops the old programme at its next block; without one, do it here.
+  if (sinkStarted_) {
+    mixer_.requestClear();
+    for (int i = 0; i < 100 && mixer_.clearPending(); ++i) usleep(5000);
+  }
+  if (mixer_.clearPending() || !sinkStarted_) mixer_.clearNow();
+  // Events of the old run no longer apply.
+  while (events_.tryPop()) {
+  }
+  options_.fetch.start = start;
+  options_.fetch.position = position;
+  foldedSeconds_ = 0;
+  framesAtFold_ = mixer_.programmeFramesPlayed();
+  startThreads();
+}
+
+void Player::foldSpeed() {
+  const std::uint64_t now = mixer_.programmeFramesPlayed();
+  foldedSeconds_ += static_cast<double>(now - framesAtFold_) / audio::kSampleRate * speed_.load();
+  framesAtFold_ = now;
+}
+
+void Player::setSpeed(double speed) {
+  foldSpeed();
+  speed_.store(std::clamp(speed, 0.5, 3.0));
+}
+
+double Player::mediaSecondsPlayed() {
+  foldSpeed();
+  return foldedSeconds_;
+}
+
+std::vector<net::StreamEvent> Player::takeEvents() {
+  events_.drainWakeup();
+  std::vector<net::StreamEvent> out;
+  while (auto e = events_.tryPop()) out.push_back(std::move(*e));
+  return out;
 }
 
 bool Player::handleEvents() {
@@ -100,9 +166,10 @@ int Player::run() {
       waitForAudio(sigfd);
     }
     sink_->start();
+    sinkStarted_ = true;
   } catch (const std::exception& e) {
     sink_.reset();
-    stopAll();
+    stop();
     handleEvents();
     ui::line(e.what());
     if (sigfd >= 0) close(sigfd);
@@ -136,7 +203,7 @@ int Player::run() {
   }
   // Let a device play out what it holds before closing it.
   if (code == 0 && !options_.outputFile && !options_.nullOutput) usleep(150000);
-  stopAll();
+  stop();
   handleEvents();
   if (mixer_.underrunFrames() > 0) {
     log::info("{} frames stilte door tekort aan data", mixer_.underrunFrames());

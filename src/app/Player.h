@@ -1,13 +1,17 @@
 // Plays one source: owns the fetcher and decoder threads, the programme buffer, the
-// mixer and the sink, and runs the app's poll() loop that turns their events into the
-// listener's lines. Threads: fetcher -> ChunkQueue -> decoder -> ProgrammeBuffer ->
-// Mixer (sink thread or audio callback). Every lower layer wakes this loop through an
-// eventfd (event queue, mixer finished) or the signalfd; nothing below calls up.
+// mixer and the sink. Threads: fetcher -> ChunkQueue -> decoder -> ProgrammeBuffer ->
+// Mixer (sink thread or audio callback). Every lower layer wakes the app's poll() loop
+// through an eventfd (event queue, mixer finished); nothing below calls up.
+// run() is the plain, non-interactive loop (scripts, files); the interactive Session
+// drives the same pipeline through open()/restart()/takeEvents() from its own loop.
+// Thread contract: every member is called from the app thread.
 #pragma once
+#include <atomic>
 #include <memory>
 #include <optional>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "audio/Mixer.h"
 #include "audio/ProgrammeBuffer.h"
@@ -16,6 +20,10 @@
 #include "net/ChunkQueue.h"
 #include "net/StreamEvent.h"
 #include "net/StreamFetcher.h"
+
+namespace ml::audio {
+class SpeechBuffer;
+}
 
 namespace ml::app {
 
@@ -28,7 +36,8 @@ struct PlayOptions {
 
 class Player {
  public:
-  explicit Player(PlayOptions options);
+  // `speech`, when given, is mixed over the programme (and ducks it).
+  explicit Player(PlayOptions options, audio::SpeechBuffer* speech = nullptr);
   ~Player();
   Player(const Player&) = delete;
   Player& operator=(const Player&) = delete;
@@ -37,22 +46,46 @@ class Player {
   // Returns the exit code (0 played, 1 failed, 130 interrupted).
   int run();
 
+  // For a session loop. open(): starts the threads and the sink at once (speech may play
+  // before the stream does); throws std::runtime_error (Dutch) when the sink cannot start.
+  void open();
+  // Drops what is buffered and fetches again from `start` (a seek, or back to live).
+  void restart(net::FetchOptions::Start start, double position = 0);
+  // Playback speed, pitch kept (0.5..3.0); takes effect after what is already buffered.
+  void setSpeed(double speed);
+  double speed() const { return speed_.load(); }
+  void stop();
+
+  int eventsFd() const { return events_.fd(); }
+  std::vector<net::StreamEvent> takeEvents();
+  audio::Mixer& mixer() { return mixer_; }
+  const PlayOptions& options() const { return options_; }
+  // Seconds of the recording played since the last restart, at the speeds in force.
+  double mediaSecondsPlayed();
+
  private:
   void startThreads();
-  void stopAll();
+  void stopThreads();
   bool handleEvents();  // false when playing cannot go on
   void waitForAudio(int sigfd);
+  void foldSpeed();
 
   PlayOptions options_;
   CancelPtr cancel_;
-  net::ChunkQueue chunks_{3};
+  std::unique_ptr<net::ChunkQueue> chunks_;
   audio::ProgrammeBuffer programme_{2.0};
-  audio::Mixer mixer_{programme_};
+  audio::Mixer mixer_;
   EventQueue<net::StreamEvent> events_;
   std::unique_ptr<audio::Sink> sink_;
   std::thread fetcher_, decoder_;
+  std::atomic<double> speed_{1.0};
   bool failed_ = false;
   bool anyAudio_ = false;
+  bool sinkStarted_ = false;
+  // Position bookkeeping: media seconds folded in at speed changes, and the mixer's
+  // programme frame count when the current speed took effect.
+  double foldedSeconds_ = 0;
+  std::uint64_t framesAtFold_ = 0;
 };
 
 }  // namespace ml::app

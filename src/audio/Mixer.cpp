@@ -55,7 +55,14 @@ void Mixer::applyGains(float* out, std::size_t frames, std::size_t speechFrames,
   }
 }
 
+void Mixer::clearNow() noexcept {
+  programme_.clear();
+  finished_.store(false, std::memory_order_release);
+  clear_.store(false, std::memory_order_release);
+}
+
 std::size_t Mixer::mixChunk(float* out, std::size_t frames, bool fill) noexcept {
+  if (clear_.load(std::memory_order_acquire)) clearNow();
   ducker_.configure({duckDepthDb_.load(std::memory_order_relaxed), duckAttack_.load(std::memory_order_relaxed),
                      duckRelease_.load(std::memory_order_relaxed), duckPause_.load(std::memory_order_relaxed)});
   const bool held = ducker_.holdsProgramme();

@@ -22,6 +22,7 @@ class Mixer {
  public:
   explicit Mixer(ProgrammeBuffer& programme) : programme_(programme) {}
   Mixer(ProgrammeBuffer& programme, SpeechBuffer& speech) : programme_(programme), speech_(&speech) {}
+  Mixer(ProgrammeBuffer& programme, SpeechBuffer* speech) : programme_(programme), speech_(speech) {}
 
   // Device sinks: always fills `frames` frames (silence where nothing is buffered).
   void render(float* out, std::size_t frames) noexcept;
@@ -36,6 +37,15 @@ class Mixer {
   void setMuted(bool muted) { muted_.store(muted); }   // programme
   void setPaused(bool paused) { paused_.store(paused); }
   void setSpeechVolume(float gain) { speechVolume_.store(gain); }  // 0..2, linear
+  bool paused() const { return paused_.load(); }
+  bool muted() const { return muted_.load(); }
+  float volume() const { return volume_.load(); }
+  // Seek: asks the reader to drop the buffered programme at its next block and to play
+  // again after an end (the writer must be stopped). clearPending() is true until done.
+  void requestClear() { clear_.store(true, std::memory_order_release); }
+  bool clearPending() const { return clear_.load(std::memory_order_acquire); }
+  // Without a running reader (no sink yet): the same, done by the caller.
+  void clearNow() noexcept;
   // Ducking: any thread, takes effect at the next audio block.
   void setDucking(const DuckSettings& s);
 
@@ -68,6 +78,7 @@ class Mixer {
   std::atomic<bool> muted_{false};
   std::atomic<bool> paused_{false};
   std::atomic<bool> finished_{false};
+  std::atomic<bool> clear_{false};
   std::atomic<float> duckDepthDb_{14.0f};
   std::atomic<float> duckAttack_{0.1f};
   std::atomic<float> duckRelease_{0.5f};

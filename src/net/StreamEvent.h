@@ -23,6 +23,11 @@ struct StreamEvent {
   Kind kind;
   std::string text;
   double seconds = 0;
+  // PlayingLive / PlayingFrom of a playlist: the wall clock (UTC seconds) of the first
+  // segment listed (0: the playlist has no PROGRAM-DATE-TIME), and for a recording its
+  // whole length (0: unknown or live).
+  double firstSegmentUtc = 0;
+  double length = 0;
 };
 
 }  // namespace ml::net

@@ -145,7 +145,9 @@ void StreamFetcher::chooseStart(const HlsMedia& media) {
     double behind = 0;
     for (std::size_t i = idx; i < segs.size(); ++i) behind += segs[i].duration;
     next_ = segs.empty() ? media.mediaSequence : segs[idx].sequence;
-    events_.push({StreamEvent::Kind::PlayingLive, {}, behind});
+    StreamEvent e{StreamEvent::Kind::PlayingLive, {}, behind};
+    if (!segs.empty()) e.firstSegmentUtc = segs.front().programDateTime.value_or(0);
+    events_.push(std::move(e));
     return;
   }
   double want = start == S::Position ? options_.position : 0;
@@ -163,7 +165,10 @@ void StreamFetcher::chooseStart(const HlsMedia& media) {
     throw PlaylistError("De gevraagde positie ligt voorbij het einde van de opname.");
   }
   position_ = at;
-  events_.push({StreamEvent::Kind::PlayingFrom, {}, want});
+  StreamEvent e{StreamEvent::Kind::PlayingFrom, {}, want};
+  if (!segs.empty()) e.firstSegmentUtc = segs.front().programDateTime.value_or(0);
+  for (const auto& s : segs) e.length += s.duration;
+  events_.push(std::move(e));
 }
 
 void StreamFetcher::followMedia(const std::string& url, std::string text) {
