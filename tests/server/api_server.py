@@ -11,7 +11,7 @@ User-Agent, 400 to $top above 250, and 304 to a matching If-None-Match.
 Bad answers on cue, per source ("dd", "od", "web"): ApiServer.set_fault(source, fault) with
 fault one of: ok, html (an error page with status 200), truncated, 403, 500, gone (404 for
 /debates/ and for pages), empty (an empty day), noheadings (pages only), huge (9 MB),
-drop (the connection is closed without an answer). An optional count makes a fault last
+drop (the connection is closed without an answer), stall (answers after 10 s). An optional count makes a fault last
 that many requests to its source, then "ok" again.
 
 A growing live debate: events added on cue are served (newest first, like the real service)
@@ -40,6 +40,7 @@ import re
 import socket
 import sys
 import threading
+import time
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -128,6 +129,8 @@ class _Handler(BaseHTTPRequestHandler):
             except OSError:
                 pass
             return
+        if fault == "stall":
+            time.sleep(10)
         try:
             status, ctype, body = self.route(source, path, query, fault)
         except Exception as e:  # a bug here must show, not hang the client
