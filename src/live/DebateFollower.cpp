@@ -110,7 +110,8 @@ void DebateFollower::run() {
     pollOnce(*fetcher);
     const auto s = status();
     if (s == DebateStatus::Ended || s == DebateStatus::Cancelled) break;
-    if (cancel_->sleepFor(interval_)) break;
+    // After failures the next try waits a little longer (up to 4 intervals): no hammering.
+    if (cancel_->sleepFor(interval_ * std::min(1 + failures_, 4))) break;
   }
 }
 
@@ -132,6 +133,7 @@ void DebateFollower::pollOnce(sources::Fetcher& fetcher) {
     info = dd::parseDebate(fetcher.get(sources::joinUrl(config_.debatDirect, "debates/" + id_), kMaxPollBytes).body);
   } catch (const sources::SourceError& e) {
     if (cancel_->cancelled()) return;
+    ++failures_;
     log::debug("volgen van debat {}: {}", id_, e.what());
     if (!inTrouble_) {
       inTrouble_ = true;
@@ -140,15 +142,15 @@ void DebateFollower::pollOnce(sources::Fetcher& fetcher) {
     }
     return;
   }
+  failures_ = 0;
   if (inTrouble_) {
     inTrouble_ = false;
     addNote("Nieuwe sprekers worden weer gemeld");
   }
-  const Debate brief = dd::toDebate(info, nullptr, nullptr);
   bool news = false;
   {
     std::lock_guard lock(mutex_);
-    status_ = brief.status;
+    status_ = dd::statusOf(info);
     ++goodPolls_;
     std::vector<SpeakerEvent> added;
     for (auto it = info.events.rbegin(); it != info.events.rend(); ++it) {

@@ -3,7 +3,8 @@
 // with the speakers' names filled in. The events already in `debate.timeline` at construction
 // count as seen. Events are told apart by (time, eventType, objectId).
 //
-// Network errors are retried at the next poll and reported once as a Dutch note (plus one note
+// Network errors are retried at the next poll (after a row of failures up to 4 intervals
+// apart) and reported once as a Dutch note (plus one note
 // on recovery); they never end the follower. Once the debate has ended it stops polling.
 // Polls always go to the network (no disk cache); the bundled example (config.example) is read
 // from its files; offline (config.offline) nothing is polled (one note says so).
@@ -58,9 +59,7 @@ class DebateFollower {
   void run();
   void pollOnce(sources::Fetcher& fetcher);
   void loadActors(sources::Fetcher& fetcher);
-  // Under mutex_: takes the answer's events (newest first, as given) into the model.
-  void merge(const sources::dd::DebateInfo& info, const Debate& named);
-  bool consumeSeed(const SpeakerEvent& e);
+  bool consumeSeed(const SpeakerEvent& e);  // under mutex_
   void addNote(const std::string& text);
 
   const sources::SourceConfig config_;
@@ -73,6 +72,7 @@ class DebateFollower {
   std::optional<sources::dd::Actors> actors_;
   bool actorsNoted_ = false;
   bool inTrouble_ = false;
+  int failures_ = 0;  // failed polls in a row
 
   mutable std::mutex mutex_;
   std::set<Key> seen_;
