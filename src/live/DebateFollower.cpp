@@ -118,7 +118,8 @@ void DebateFollower::run() {
 void DebateFollower::loadActors(sources::Fetcher& fetcher) {
   if (actors_ || date_.empty()) return;
   try {
-    actors_ = dd::parseActors(fetcher.get(sources::joinUrl(config_.debatDirect, "actors/" + date_), sources::kMaxJsonBytes).body);
+    const std::string url = sources::joinUrl(config_.debatDirect, "actors/" + date_);
+    actors_ = dd::parseActors(fetcher.get(url, sources::kMaxJsonBytes).body);
   } catch (const sources::SourceError& e) {
     if (cancel_->cancelled() || actorsNoted_) return;
     actorsNoted_ = true;
@@ -174,7 +175,8 @@ void DebateFollower::pollOnce(sources::Fetcher& fetcher) {
 // know it.
 bool DebateFollower::consumeSeed(const SpeakerEvent& e) {
   auto it = std::find_if(seeds_.begin(), seeds_.end(), [&](const Seed& s) {
-    return s.time == e.time.utcSeconds && s.type == e.eventType && (s.name.empty() || e.name.empty() || s.name == e.name);
+    const bool sameName = s.name.empty() || e.name.empty() || s.name == e.name;
+    return s.time == e.time.utcSeconds && s.type == e.eventType && sameName;
   });
   if (it == seeds_.end()) return false;
   seeds_.erase(it);
