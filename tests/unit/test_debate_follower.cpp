@@ -213,6 +213,37 @@ TEST_F(Follower, StopsPromptlyEvenDuringAStalledRequest) {
   EXPECT_LT(std::chrono::steady_clock::now() - t0, 1000ms);
 }
 
+// How many requests for the live debate the server has seen.
+int debateRequests() {
+  ml::net::HttpClient client;
+  ml::net::HttpRequest req;
+  req.url = server().url("/control/requests");
+  req.totalTimeout = 5s;
+  const std::string body = client.get(req).body;
+  int n = 0;
+  for (auto p = body.find("/debates/" + kLive); p != std::string::npos; p = body.find("/debates/" + kLive, p + 1)) ++n;
+  return n;
+}
+
+TEST_F(Follower, PollsAtItsIntervalAndSlowerWhileFailing) {
+  {
+    DebateFollower f(config(), debate(kLive), 200ms);
+    std::this_thread::sleep_for(1100ms);
+  }
+  const int healthy = debateRequests();
+  EXPECT_GE(healthy, 4);
+  EXPECT_LE(healthy, 7);  // about one per 200 ms
+  control("/control/reset");
+  control("/control/fault?source=dd&fault=500");
+  {
+    DebateFollower f(config(), debate(kLive), 200ms);
+    std::this_thread::sleep_for(2100ms);
+  }
+  const int failing = debateRequests();
+  EXPECT_GE(failing, 3);
+  EXPECT_LE(failing, 6);  // 200, 400, 600, 800, 800 ms apart: fewer than 10 at the interval
+}
+
 TEST_F(Follower, StopsPollingOnceTheDebateHasEnded) {
   DebateFollower f(config(), debate(kEnded), 200ms);
   ASSERT_TRUE(waitPolls(f, 1));
