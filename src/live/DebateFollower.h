@@ -10,8 +10,9 @@
 // from its files; offline (config.offline) nothing is polled (one note says so).
 //
 // Threads: the methods are for one owner thread (the app's loop), which waits on fd() with
-// poll(); the polling thread is internal. The destructor cancels a running request and joins
-// the thread promptly (within a few milliseconds of a request's cancellation).
+// poll(); the polling thread is internal. The destructor cancels and joins the thread: at once
+// between polls, within about a second during a request that hangs (curl checks the
+// cancellation in its progress callback, about once a second on an idle connection).
 #pragma once
 #include <chrono>
 #include <cstdint>
