@@ -66,13 +66,6 @@ const Json& unwrap(const Json& j, const char* key) {
   return inner != nullptr ? *inner : j;
 }
 
-DebateStatus statusOf(const DebateInfo& info) {
-  if (info.endedAt) return DebateStatus::Ended;
-  if (info.startedAt && info.suspendedSince) return DebateStatus::Suspended;
-  if (info.startedAt) return DebateStatus::Live;
-  return DebateStatus::Planned;
-}
-
 void fillPeople(Debate& d, const DebateInfo& info, const Actors& actors) {
   for (auto it = info.events.rbegin(); it != info.events.rend(); ++it) {
     SpeakerEvent ev{it->time, "", "", it->type};
@@ -106,6 +99,13 @@ std::string withQuery(const std::string& url, const std::string& query) {
 }
 
 }  // namespace
+
+DebateStatus statusOf(const DebateInfo& info) {
+  if (info.endedAt) return DebateStatus::Ended;
+  if (info.startedAt && info.suspendedSince) return DebateStatus::Suspended;
+  if (info.startedAt) return DebateStatus::Live;
+  return DebateStatus::Planned;
+}
 
 std::string roomKey(const std::string& text) {
   std::string out;

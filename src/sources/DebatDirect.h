@@ -48,6 +48,10 @@ std::vector<DebateInfo> parseAgenda(const std::string& body);  // a day; [] when
 DebateInfo parseDebate(const std::string& body);                 // also under "debate"
 Actors parseActors(const std::string& body);                     // also under "actors"
 
+// Planned, live, suspended or ended, as far as this answer tells (an agenda answer lacks
+// current.suspendedSince: only /debates/{id} tells a suspension).
+DebateStatus statusOf(const DebateInfo& info);
+
 // The room among `locations` for a locationId/slug/name, compared without case, spaces,
 // hyphens and accents ("plenaire-zaal" = "Plenaire zaal" = "plenairezaal").
 const Location* findLocation(const std::vector<Location>& locations, const std::string& room);

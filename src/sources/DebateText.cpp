@@ -108,7 +108,7 @@ std::string dutchDate(const std::string& iso) {
 
 std::string listingLine(const Debate& d) {
   std::string status = dutchStatus(d.status);
-  if (d.isLive() && d.actualStart) status += " sinds " + d.actualStart->localClock();
+  if (d.status == DebateStatus::Live && d.actualStart) status += " sinds " + d.actualStart->localClock();
   return join({timeSpan(d), d.room.name.empty() ? d.room.id : d.room.name, d.kind,
                d.title.empty() ? "zonder titel" : d.title, status},
               ", ");

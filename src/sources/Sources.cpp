@@ -15,6 +15,8 @@ const char* const kDd = "Debat Direct";
 const char* const kOd = "het open-dataportaal";
 const char* const kWeb = "de webpagina";
 constexpr int kMaxODataPages = 8;
+// Live debates whose details are asked to learn a suspension (there are rarely more than a few).
+constexpr int kMaxLiveDetails = 8;
 
 std::string ensureSentence(std::string s) {
   if (!s.empty() && s.back() != '.' && s.back() != '?' && s.back() != '!') s += '.';
@@ -112,8 +114,10 @@ std::vector<Debate> Sources::day(const std::string& wanted) {
   if (!ddOk && !odOk) throw SourceError("Geen enkele bron gaf de debatten van " + date + ".");
   std::vector<Debate> out;
   std::vector<bool> matched(activities.size(), false);
+  int detailsLeft = kMaxLiveDetails;
   for (const auto& info : agenda) {
     Debate d = dd::toDebate(info, nullptr, nullptr);
+    if (d.status == DebateStatus::Live && detailsLeft-- > 0) refreshLiveStatus(d);
     if (auto m = bestMatch(d, activities)) {
       od::enrich(d, activities[m->index], m->confidence);
       matched[m->index] = true;
@@ -129,6 +133,17 @@ std::vector<Debate> Sources::day(const std::string& wanted) {
   }
   sortForListing(out);
   return out;
+}
+
+void Sources::refreshLiveStatus(Debate& d) {
+  try {
+    const dd::DebateInfo detail =
+        dd::parseDebate(fetch(kDd, joinUrl(config_.debatDirect, "debates/" + d.id), kMaxJsonBytes));
+    d.status = dd::statusOf(detail);
+    if (detail.endedAt) d.actualEnd = detail.endedAt;
+  } catch (const SourceError& e) {
+    log::debug("status van {}: {}", d.id, e.what());  // the agenda's word stands
+  }
 }
 
 void Sources::addOpenData(Debate& d, std::optional<od::Activity> known, bool expanded, double confidence) {

@@ -19,9 +19,9 @@ class Sources {
   Sources(SourceConfig config, Fetcher& fetcher);
 
   // The debates of `date` ("YYYY-MM-DD"; empty: the configured date, else today), live ones
-  // first, then by start time: Debat Direct's, matched to the open data, plus the open data's
-  // cancelled and moved meetings (all of the open data's when Debat Direct fails). Throws
-  // SourceError only when no source could answer.
+  // first, then by start time: Debat Direct's (the live ones asked for a suspension), matched
+  // to the open data, plus the open data's cancelled and moved meetings (all of the open
+  // data's when Debat Direct fails). Throws SourceError only when no source could answer.
   std::vector<Debate> day(const std::string& date = "");
 
   // One debate with everything known about it. `ref`: a Debat Direct page URL, a
@@ -45,6 +45,8 @@ class Sources {
   const std::vector<dd::Location>* ddLocations(std::vector<std::string>& notes);
   std::vector<od::Activity> odDay(const std::string& date);
   std::optional<od::Activity> odMeeting(const std::string& number, const std::string& id);
+  // The agenda does not tell a suspension: asks /debates/{id} of a live debate (errors ignored).
+  void refreshLiveStatus(Debate& d);
 
   // Fills a Debat Direct debate from every source. `detailed`: `brief` is already the
   // /debates/{id} answer; `known`: the expanded open data meeting when already fetched.

@@ -42,8 +42,9 @@ class TodayTest(unittest.TestCase):
         self.assertEqual(rc, 0, err)
         self.assertEqual(lines[0], "Debatten op donderdag 1 oktober 2026: 6.")
         self.assertEqual(len(lines), 7, lines)
-        self.assertIn("Troelstrazaal", lines[1])
-        self.assertIn("live sinds 10.03", lines[1])
+        # Suspended: only its /debates/ID answer says so (current.suspendedSince), not the agenda.
+        self.assertEqual(lines[1], "10.00 tot 14.00, Troelstrazaal, Commissiedebat, Commissiedebat Gevangeniswezen, "
+                                   "geschorst")
         self.assertIn("Debat over de Voorjaarsnota (vervolg)", lines[2])
         self.assertIn("live sinds 19.01", lines[2])
         self.assertEqual(lines[3], "10.00 tot 13.00, Klompézaal, Commissiedebat, Informele Raad Buitenlandse "
@@ -55,6 +56,22 @@ class TodayTest(unittest.TestCase):
         paths = [p for p, _ in self.server.requests()]
         self.assertTrue(any("$skiptoken=" in p for p in paths), "second OData page not followed")
         self.assertTrue(all(s == 200 for _, s in self.server.requests()), self.server.requests())
+
+    def test_live_debates_are_asked_for_a_suspension_and_only_they(self):
+        rc, lines, err = self.run_today(*DATE)
+        self.assertEqual(rc, 0, err)
+        asked = sorted(p.rsplit("/", 1)[-1] for p, _ in self.server.requests() if "/debates/" in p)
+        self.assertEqual(asked, ["11111111-aaaa-4bbb-8ccc-000000000002", "11111111-aaaa-4bbb-8ccc-000000000004"])
+        self.assertTrue(lines[2].endswith("live sinds 19.01"), lines[2])  # live, not suspended
+
+    def test_without_details_a_suspended_debate_stays_live(self):
+        self.server.set_fault("dd", "gone")  # 404 for /debates/ID; the agenda still answers
+        rc, lines, err = self.run_today(*DATE)
+        self.assertEqual(rc, 0, err)
+        self.assertEqual(lines[0], "Debatten op donderdag 1 oktober 2026: 6.")
+        self.assertIn("Troelstrazaal", lines[1])
+        self.assertIn("live sinds 10.03", lines[1])
+        self.assertFalse(any(l.startswith("Let op") for l in lines), lines)
 
     def test_open_data_refused_still_lists_and_says_what_is_missing(self):
         self.server.set_fault("od", "403")

@@ -10,21 +10,47 @@ User-Agent, 400 to $top above 250, and 304 to a matching If-None-Match.
 
 Bad answers on cue, per source ("dd", "od", "web"): ApiServer.set_fault(source, fault) with
 fault one of: ok, html (an error page with status 200), truncated, 403, 500, gone (404 for
-/debates/ and for pages), empty (an empty day), noheadings (pages only), huge (9 MB).
+/debates/ and for pages), empty (an empty day), noheadings (pages only), huge (9 MB),
+drop (the connection is closed without an answer), stall (answers after 10 s). An optional count makes a fault last
+that many requests to its source, then "ok" again.
 
-Use in-process:  with ApiServer() as srv: srv.url ...   or run it:  api_server.py [--port N]
+A growing live debate: events added on cue are served (newest first, like the real service)
+before the fixture's own events in /dd/api/debates/ID. add_event(debate_id, type, object_id,
+time=None) (time: ISO text; default: one minute after the previous added event, starting at
+the debate's startedAt).
+
+Stream addresses: with a stream base (stream_base="http://127.0.0.1:P", a loopback
+tests/server/hls_server.py), /app's rooms and every started debate's video block point at it:
+live = BASE/live/index.m3u8?room=SLUG, on demand = BASE/vod/index.m3u8?room=SLUG&date=DATE.
+
+The same over HTTP (for a server in another process):
+  /control/add-event?debate=ID&type=T&object=OID[&time=ISO]   /control/fault?source=S&fault=F[&count=N]
+  /control/stream-base?url=BASE (empty: off)   /control/reset   /control/requests (JSON [[path, status]])
+
+Use in-process:  with ApiServer() as srv: srv.url ...   or run it:
+  api_server.py [--port N] [--port-file FILE | FILE] [--stream-base URL]
+(prints "PORT n"; writes the port to FILE when given, as tests/unit/PyServer.h expects).
 """
+import argparse
+import datetime
 import hashlib
 import json
 import os
 import re
+import socket
 import sys
 import threading
+import time
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 FIXTURES = os.path.join(HERE, "..", "fixtures", "data")
+
+def parse_time(text):
+    """Debat Direct's "2026-10-01T10:00:36+0200" (also with "+02:00")."""
+    return datetime.datetime.strptime(re.sub(r"([+-]\d\d):(\d\d)$", r"\1\2", text), "%Y-%m-%dT%H:%M:%S%z")
+
 
 ERROR_PAGE = b"<!DOCTYPE html><html><head><title>503</title></head><body><h1>Service Unavailable</h1></body></html>"
 NO_HEADINGS = "<html><body><div>Deze pagina heeft geen koppen.</div></body></html>".encode()
@@ -36,6 +62,43 @@ class _State:
         self.faults = {"dd": "ok", "od": "ok", "web": "ok"}
         self.requests = []        # (path, status)
         self.conditional = 0      # requests that carried If-None-Match or If-Modified-Since
+        self.fault_counts = {}    # source -> requests left before its fault ends (absent: lasts)
+        self.added_events = {}    # lower-case debate id -> events added on cue (oldest first)
+        self.stream_base = ""     # loopback HLS server the stream addresses point at
+
+    def take_fault(self, source):
+        """The fault for one request to `source`, counting down a limited one."""
+        with self.lock:
+            fault = self.faults.get(source, "ok")
+            left = self.fault_counts.get(source)
+            if fault != "ok" and left is not None:
+                if left <= 1:
+                    self.faults[source] = "ok"
+                    del self.fault_counts[source]
+                else:
+                    self.fault_counts[source] = left - 1
+            return fault
+
+    def set_fault(self, source, fault, count=None):
+        with self.lock:
+            self.faults[source] = fault
+            self.fault_counts.pop(source, None)
+            if count is not None:
+                self.fault_counts[source] = int(count)
+
+    def add_event(self, debate_id, event_type, object_id, time=None):
+        with self.lock:
+            self.added_events.setdefault(debate_id.lower(), []).append(
+                {"eventStart": time, "eventType": event_type, "objectId": object_id})
+
+    def reset(self):
+        with self.lock:
+            self.faults = {"dd": "ok", "od": "ok", "web": "ok"}
+            self.fault_counts = {}
+            self.requests = []
+            self.conditional = 0
+            self.added_events = {}
+            self.stream_base = ""
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -53,7 +116,21 @@ class _Handler(BaseHTTPRequestHandler):
             with state.lock:
                 state.conditional += 1
         source = path.split("/")[1] if path.count("/") >= 1 else ""
-        fault = state.faults.get(source, "ok")
+        if source == "control":
+            status, ctype, body = self.control(path, urllib.parse.parse_qs(parsed.query))
+            return self.send_plain(status, ctype, body)
+        fault = state.take_fault(source)
+        if fault == "drop":
+            with state.lock:
+                state.requests.append((self.path, 0))
+            self.close_connection = True
+            try:
+                self.connection.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+            return
+        if fault == "stall":
+            time.sleep(10)
         try:
             status, ctype, body = self.route(source, path, query, fault)
         except Exception as e:  # a bug here must show, not hang the client
@@ -73,6 +150,36 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(body)
         except (BrokenPipeError, ConnectionResetError):
             pass  # the client gave up on a (too large) answer: that is its right
+
+    def send_plain(self, status, ctype, body):
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def control(self, path, q):
+        state = self.server.state
+        one = lambda k, d="": q.get(k, [d])[0]  # noqa: E731
+        if path == "/control/add-event":
+            if not one("debate") or not one("type"):
+                return 400, "text/plain", b"debate and type needed\n"
+            state.add_event(one("debate"), one("type"), one("object"), one("time") or None)
+        elif path == "/control/fault":
+            if one("source") not in ("dd", "od", "web"):
+                return 400, "text/plain", b"source: dd, od or web\n"
+            state.set_fault(one("source"), one("fault", "ok"), one("count") or None)
+        elif path == "/control/stream-base":
+            with state.lock:
+                state.stream_base = one("url").rstrip("/")
+        elif path == "/control/reset":
+            state.reset()
+        elif path == "/control/requests":
+            with state.lock:
+                return 200, "application/json", json.dumps(state.requests).encode()
+        else:
+            return 404, "text/plain", b"unknown control\n"
+        return 200, "text/plain", b"ok\n"
 
     # --- routing -------------------------------------------------------------------------
     def route(self, source, path, query, fault):
@@ -117,18 +224,54 @@ class _Handler(BaseHTTPRequestHandler):
             data = None if fault == "empty" else self._file("debatdirect", "agenda", date + ".json")
             return self._json(data or {"debates": []})
         if sub == "/app":
-            return self._json(self._file("debatdirect", "app.json"))
+            return self._json(self._app(self._file("debatdirect", "app.json")))
         m = re.fullmatch(r"/(?:agenda/[\d-]+/)?debates/([0-9a-fA-F-]+)", sub)
         if m:
             data = None if fault == "gone" else self._file("debatdirect", "debates", m.group(1).lower() + ".json")
             if data is None:
                 return 404, "application/json", b'{"error": "Not found"}'
-            return self._json(data)
+            return self._json(self._debate(m.group(1).lower(), data))
         m = re.fullmatch(r"/actors/(\d{4}-\d\d-\d\d)", sub)
         if m:
             return self._json(self._file("debatdirect", "actors", m.group(1) + ".json")
                               or {"politicians": [], "parties": []})
         return 404, "application/json", b'{"error": "Not found"}'
+
+    def _stream_base(self):
+        with self.server.state.lock:
+            return self.server.state.stream_base
+
+    def _app(self, data):
+        base = self._stream_base()
+        if not base or data is None:
+            return data
+        doc = json.loads(data)
+        for loc in doc.get("locations", []):
+            loc["streamUrl"] = loc["audioUrl"] = base + "/{date}/index.m3u8?room={slug}"
+            loc["vodUrl"] = base + "/vod/index.m3u8?room={slug}&date={date}"
+        return doc
+
+    def _debate(self, ident, data):
+        state = self.server.state
+        base = self._stream_base()
+        with state.lock:
+            added = [dict(e) for e in state.added_events.get(ident, [])]
+        if not added and not base:
+            return data
+        doc = json.loads(data)
+        debate = doc.get("debate", doc)
+        if added:
+            start = parse_time(debate.get("startedAt") or debate.get("startsAt") or "2026-10-01T10:00:00+0200")
+            for i, e in enumerate(added):
+                if not e["eventStart"]:
+                    e["eventStart"] = (start + datetime.timedelta(minutes=i + 1)).strftime("%Y-%m-%dT%H:%M:%S%z")
+            debate["events"] = list(reversed(added)) + list(debate.get("events") or [])
+        if base and debate.get("startedAt"):
+            room = re.sub(r"[^a-z0-9]", "", (debate.get("locationId") or "").lower())
+            debate["video"] = {"url": "%s/live/index.m3u8?room=%s" % (base, room),
+                               "vodUrl": "%s/vod/index.m3u8?room=%s&date=%s" % (base, room, debate.get("debateDate")),
+                               "audioUrl": None}
+        return doc
 
     def open_data(self, sub, query, fault):
         if sub != "/Activiteit":
@@ -204,15 +347,18 @@ class ApiServer:
         """Command-line options pointing meeluister at this server."""
         return ["--debatdirect", self.url + "/dd/api", "--opendata", self.url + "/od/", "--web", self.url + "/web"]
 
-    def set_fault(self, source, fault):
+    def set_fault(self, source, fault, count=None):
+        self.httpd.state.set_fault(source, fault, count)
+
+    def add_event(self, debate_id, event_type, object_id, time=None):
+        self.httpd.state.add_event(debate_id, event_type, object_id, time)
+
+    def set_stream_base(self, url):
         with self.httpd.state.lock:
-            self.httpd.state.faults[source] = fault
+            self.httpd.state.stream_base = (url or "").rstrip("/")
 
     def reset(self):
-        with self.httpd.state.lock:
-            self.httpd.state.faults = {"dd": "ok", "od": "ok", "web": "ok"}
-            self.httpd.state.requests = []
-            self.httpd.state.conditional = 0
+        self.httpd.state.reset()
 
     def requests(self):
         with self.httpd.state.lock:
@@ -237,10 +383,27 @@ class ApiServer:
         self.stop()
 
 
+def main(argv):
+    ap = argparse.ArgumentParser(description="Loopback Debat Direct / open data / web fixture server")
+    ap.add_argument("--port", type=int, default=0)
+    ap.add_argument("--port-file", default=None)
+    ap.add_argument("--stream-base", default="", help="loopback HLS server the stream addresses point at")
+    ap.add_argument("port_file_arg", nargs="?", default=None, help="same as --port-file")
+    args = ap.parse_args(argv)
+    srv = ApiServer(args.port).start()
+    srv.set_stream_base(args.stream_base)
+    port = srv.httpd.server_address[1]
+    port_file = args.port_file or args.port_file_arg
+    if port_file:
+        with open(port_file + ".tmp", "w") as f:
+            f.write("%d\n" % port)
+        os.replace(port_file + ".tmp", port_file)
+    print("PORT %d" % port, flush=True)
+    return srv
+
+
 if __name__ == "__main__":
-    port = int(sys.argv[sys.argv.index("--port") + 1]) if "--port" in sys.argv else 0
-    srv = ApiServer(port).start()
-    print("PORT %d" % srv.httpd.server_address[1], flush=True)
+    srv = main(sys.argv[1:])
     try:
         srv.thread.join()
     except KeyboardInterrupt:

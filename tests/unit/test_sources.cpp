@@ -66,7 +66,11 @@ TEST(SourcesDay, ListsLiveFirstThenByTimeWithOpenDataMatched) {
                         "Wetgevingsoverleg Wet open overheid"}));
   EXPECT_EQ(day[4].status, DebateStatus::Cancelled);  // only the open data knows it
   EXPECT_TRUE(day[4].id.empty());
-  EXPECT_EQ(day[0].status, DebateStatus::Live);  // the agenda has no suspension; the detail has
+  // The agenda has no suspension; the detail has, and it is asked for the live debates only.
+  EXPECT_EQ(day[0].status, DebateStatus::Suspended);
+  const auto details = std::count_if(f.urls.begin(), f.urls.end(),
+                                     [](const std::string& u) { return u.find("/debates/") != std::string::npos; });
+  EXPECT_EQ(details, 2);
   EXPECT_EQ(day[1].status, DebateStatus::Live);
   EXPECT_EQ(day[2].activityNumber, "2026A05001");
   EXPECT_EQ(day[2].committee, "Buitenlandse Handel en Ontwikkelingssamenwerking");

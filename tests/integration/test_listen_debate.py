@@ -1,0 +1,106 @@
+#!/usr/bin/env python3
+"""`meeluister listen DEBATE` end to end: the debate sources (tests/server/api_server.py) name
+stream addresses on the loopback HLS server (tests/server/hls_server.py), and the program plays
+real audio into a file. A debate id, an Activiteit Nummer, a room with a live debate, and a
+meeting without audio."""
+import os
+import tempfile
+import urllib.parse
+
+import harness as h
+from api_server import ApiServer
+
+DATE = "2026-10-01"
+ENDED_ID = "5d210dbb-9be4-4c39-8640-63a8ccec5b3a"   # Klompézaal, 10.00 to 13.00: on demand
+ENDED_NUMBER = "2026A05001"                          # the open data's number for that meeting
+NO_AUDIO_NUMBER = "2026A05005"                       # cancelled; Debat Direct does not know it
+
+
+class Setup:
+    """An HLS server, an API server whose stream addresses point at it, a private cache."""
+
+    def __enter__(self):
+        self.hls = h.HlsServer().__enter__()
+        self.api = ApiServer().start()
+        self.api.set_stream_base(self.hls.url(""))
+        self.tmp = tempfile.TemporaryDirectory()
+        self.env = h.base_env({"XDG_CACHE_HOME": self.tmp.name, "HOME": self.tmp.name})
+        for k in ("MEELUISTER_DEBATDIRECT_URL", "MEELUISTER_OPENDATA_URL", "MEELUISTER_WEB_URL"):
+            self.env.pop(k, None)
+        return self
+
+    def __exit__(self, *exc):
+        self.api.stop()
+        self.hls.__exit__(*exc)
+        self.tmp.cleanup()
+        return False
+
+    def listen(self, ref, seconds=8):
+        out = os.path.join(self.tmp.name, "out.wav")
+        args = ["listen", ref, "--output", out, "--duration", str(seconds), "--date", DATE, *self.api.options()]
+        rc, lines, err = h.run_meeluister(args, env=self.env, timeout=60)
+        return out, rc, lines, err
+
+
+def check_on_demand(s, ref):
+    out, rc, lines, err = s.listen(ref)
+    ctx = h.show(rc, lines, err)
+    h.check(rc == 0, "expected exit 0\n" + ctx)
+    h.check(lines and lines[0] == "Debat: Informele Raad Buitenlandse Zaken Ontwikkeling van 8 en 9 oktober 2026, "
+            "Klompézaal.", "the debate is not announced first\n" + ctx)
+    h.check(h.has_word(lines, "begin"), "no line saying it plays from the start\n" + ctx)
+    h.check(not h.has_word(lines, "live"), "an ended debate announced as live\n" + ctx)
+    samples, rate, channels, frames = h.load_audio(out)
+    h.check(rate == 48000 and channels == 2, f"{out}: {rate} Hz, {channels} channels")
+    h.check(abs(frames - 8 * rate) <= 1024, f"{frames} frames for --duration 8\n" + ctx)
+    ks = h.match_staircase(h.segment_frequencies(samples, 0))
+    h.check(ks == [0, 1], f"staircase {ks}, expected the recording's first two segments [0, 1]\n" + ctx)
+    # The address came from the API: the room's on-demand stream, cut to the debate.
+    masters = [e for e in s.hls.log() if e["path"] == "/vod/index.m3u8"]
+    h.check(len(masters) == 1, f"on-demand master fetched {len(masters)} times")
+    q = urllib.parse.parse_qs(masters[0]["query"])
+    h.check(q.get("room") == ["klompezaal"] and q.get("date") == [DATE], f"wrong stream: {masters[0]['query']}")
+    h.check(q.get("start") == ["2026-10-01T10:00:36+02:00"] and q.get("end") == ["2026-10-01T13:00:54+02:00"],
+            f"the stream is not cut to the debate: {masters[0]['query']}")
+
+
+def test_debate_id_plays_on_demand():
+    with Setup() as s:
+        check_on_demand(s, ENDED_ID)
+
+
+def test_activity_number_plays_on_demand():
+    with Setup() as s:
+        check_on_demand(s, ENDED_NUMBER)
+
+
+def test_room_name_plays_its_live_debate():
+    with Setup() as s:
+        out, rc, lines, err = s.listen("plenaire zaal")
+        ctx = h.show(rc, lines, err)
+        h.check(rc == 0, "expected exit 0\n" + ctx)
+        h.check(lines and lines[0] == "Debat: Debat over de Voorjaarsnota (vervolg), Plenaire zaal.",
+                "the live debate of the room is not announced first\n" + ctx)
+        h.check(h.has_word(lines, "live"), "no line saying it plays live\n" + ctx)
+        log = s.hls.log()
+        masters = [e for e in log if e["path"] == "/live/index.m3u8"]
+        h.check(len(masters) == 1 and urllib.parse.parse_qs(masters[0]["query"]).get("room") == ["plenairezaal"],
+                f"not the room's live stream: {[e['query'] for e in masters]}")
+        h.check(not [e for e in log if e["path"].startswith("/vod/")], "on-demand stream fetched for a live debate")
+        h.check_live_output(out, 8.0, log, ctx, max_short=1)
+
+
+def test_meeting_without_audio_says_so():
+    with Setup() as s:
+        out, rc, lines, err = s.listen(NO_AUDIO_NUMBER)
+        ctx = h.show(rc, lines, err)
+        h.check(rc == 1, "expected exit 1\n" + ctx)
+        h.check(lines and lines[0].startswith("Debat: Staat van de volkshuisvesting"), "debate not named\n" + ctx)
+        h.check(any("Voor dit debat is geen geluid gevonden." in l for l in lines), "no clear line\n" + ctx)
+        h.check(h.looks_dutch(lines[-1]), "last line not Dutch\n" + ctx)
+        h.check(not s.hls.log(), f"the stream server was asked: {s.hls.log()}")
+        h.check(not os.path.exists(out) or os.path.getsize(out) == 0, "audio written for a debate without audio")
+
+
+if __name__ == "__main__":
+    h.main(globals())
