@@ -294,6 +294,37 @@ TEST_F(MprisTest, UpdateSignalsWhatChanged) {
   EXPECT_EQ(signals.changes.size(), 3u);
 }
 
+// The way an app answers: it applies a bus write and calls update() from inside the handler.
+class ApplyingHandler : public mltest::RecordingHandler {
+ public:
+  Service* service = nullptr;
+  void setVolume(double v) override {
+    RecordingHandler::setVolume(v);
+    State s = service->state();
+    s.volume = v;
+    service->update(s);
+  }
+};
+
+TEST_F(MprisTest, HandlerMayUpdateFromInsideACall) {
+  ApplyingHandler applying;
+  Service service(applying, recordedDebate());
+  applying.service = &service;
+  auto client = mltest::openClient();
+  mltest::SignalRecorder signals(client.get(), service.busName());
+  Loop loop;
+  loop.add(service);
+  loop.add(client.get());
+  auto r = loop.run(playerctl({"volume", "0.25"}));
+  EXPECT_EQ(r.exitCode, 0) << r.err;
+  ASSERT_TRUE(loop.runUntil([&] { return !signals.changes.empty(); }));
+  EXPECT_EQ(signals.changes[0].names, std::vector<std::string>{"Volume"});
+  EXPECT_EQ(signals.changes[0].values["Volume"], "0.25");
+  r = loop.run(playerctl({"volume"}));
+  EXPECT_NEAR(std::stod(r.out), 0.25, 1e-9);
+  EXPECT_EQ(applying.calls, Calls{"setVolume 0.250"});
+}
+
 TEST_F(MprisTest, OddStateStillReads) {
   Service service(handler, recordedDebate());
   Loop loop;
