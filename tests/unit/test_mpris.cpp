@@ -187,9 +187,25 @@ TEST_F(MprisTest, BusctlReadsPropertiesAndWritesClamped) {
   EXPECT_NE(get(kPlayer, "Metadata").find("\"mpris:trackid\" o \"/nl/meeluister/debat/7\""),
             std::string::npos);
 
+  // The flags desktop widgets rely on: Position is read on demand, Volume and Rate writable.
+  auto r = loop.run(busctl(service, {"introspect", kPlayer}));
+  EXPECT_EQ(r.exitCode, 0) << r.err;
+  auto line = [&](const std::string& member) {
+    auto at = r.out.find("\n." + member + " ");
+    if (at == std::string::npos) return std::string();
+    return r.out.substr(at + 1, r.out.find('\n', at + 1) - at - 1);
+  };
+  EXPECT_NE(line("Metadata").find("emits-change"), std::string::npos) << r.out;
+  EXPECT_EQ(line("Position").find("emits-change"), std::string::npos) << line("Position");
+  EXPECT_NE(line("Position").find("property"), std::string::npos) << r.out;
+  EXPECT_NE(line("Volume").find("writable"), std::string::npos) << line("Volume");
+  EXPECT_NE(line("Rate").find("writable"), std::string::npos) << line("Rate");
+  EXPECT_NE(line("CanControl").find("const"), std::string::npos) << line("CanControl");
+  EXPECT_NE(line("Seeked").find("signal"), std::string::npos) << r.out;
+
   auto set = [&](const char* name, const char* value) {
-    auto r = loop.run(busctl(service, {"set-property", kPlayer, name, "d", value}));
-    EXPECT_EQ(r.exitCode, 0) << r.err;
+    auto w = loop.run(busctl(service, {"set-property", kPlayer, name, "d", value}));
+    EXPECT_EQ(w.exitCode, 0) << w.err;
   };
   set("Volume", "3.5");
   set("Volume", "-1");
@@ -202,9 +218,12 @@ TEST_F(MprisTest, BusctlReadsPropertiesAndWritesClamped) {
   // The service reports what the app applied, not what was asked.
   EXPECT_EQ(get(kPlayer, "Volume"), "d 1\n");
 
+  r = loop.run(busctl(service, {"set-property", kPlayer, "Position", "x", "5"}));
+  EXPECT_NE(r.exitCode, 0) << "Position is read-only";
+
   handler.calls.clear();
   for (const char* method : {"Quit", "Raise"}) {
-    auto r = loop.run(busctl(service, {"call", "org.mpris.MediaPlayer2", method}));
+    r = loop.run(busctl(service, {"call", "org.mpris.MediaPlayer2", method}));
     EXPECT_EQ(r.exitCode, 0) << r.err;
   }
   EXPECT_EQ(handler.calls, Calls{"quit"});
@@ -221,18 +240,22 @@ TEST_F(MprisTest, ErrorsForWhatCannotBeDone) {
   auto call = [&](const char* member, const char* types, const char* arg) {
     mltest::CallResult result;
     sd_bus_slot* slot = nullptr;
-    int r = arg ? sd_bus_call_method_async(client.get(), &slot, service.busName().c_str(), kPath,
-                                           kPlayer, member, mltest::onCallReply, &result, types, arg)
-                : sd_bus_call_method_async(client.get(), &slot, service.busName().c_str(), kPath,
-                                           kPlayer, member, mltest::onCallReply, &result, types);
+    std::string name = service.busName();
+    int r = arg ? sd_bus_call_method_async(client.get(), &slot, name.c_str(), kPath, kPlayer,
+                                           member, mltest::onCallReply, &result, types, arg)
+                : sd_bus_call_method_async(client.get(), &slot, name.c_str(), kPath, kPlayer,
+                                           member, mltest::onCallReply, &result, types);
     EXPECT_GE(r, 0);
     EXPECT_TRUE(loop.runUntil([&] { return result.done; }));
     sd_bus_slot_unref(slot);
     return result.errorName;
   };
-  EXPECT_EQ(call("OpenUri", "s", "http://127.0.0.1/x.mp3"), "org.freedesktop.DBus.Error.NotSupported");
+  EXPECT_EQ(call("OpenUri", "s", "http://127.0.0.1/x.mp3"),
+            "org.freedesktop.DBus.Error.NotSupported");
   EXPECT_EQ(call("PlayPause", "", nullptr), "org.freedesktop.DBus.Error.NotSupported");
   EXPECT_EQ(call("Pause", "", nullptr), "");  // ignored, as the spec asks
+  EXPECT_EQ(call("Seek", "s", "abc"), "org.freedesktop.DBus.Error.InvalidArgs");
+  EXPECT_EQ(call("Vooruit", "", nullptr), "org.freedesktop.DBus.Error.UnknownMethod");
   EXPECT_TRUE(handler.calls.empty());
   EXPECT_EQ(call("Play", "", nullptr), "");
   EXPECT_EQ(handler.calls, Calls{"play"});

@@ -52,8 +52,9 @@ class Handler {
 class Service {
  public:
   // Connects to the session bus (DBUS_SESSION_BUS_ADDRESS) and requests
-  // org.mpris.MediaPlayer2.meeluister, or org.mpris.MediaPlayer2.meeluister.instance<PID> when taken.
-  // Throws std::runtime_error with a Dutch message when there is no session bus.
+  // org.mpris.MediaPlayer2.meeluister, or org.mpris.MediaPlayer2.meeluister.instance<PID> when
+  // taken. Throws std::runtime_error with a Dutch message when there is no session bus, or when
+  // neither name can be had. Never destroy a Service from inside one of its handler calls.
   Service(Handler& handler, const State& initial);
   ~Service();
   Service(const Service&) = delete;

@@ -57,7 +57,8 @@ int getRoot(sd_bus*, const char*, const char*, const char* property, sd_bus_mess
             void*, sd_bus_error* error) {
   return guarded(error, [&] {
     std::string_view p = property;
-    if (p == "Identity" || p == "DesktopEntry") return sd_bus_message_append(reply, "s", "meeluister");
+    if (p == "Identity" || p == "DesktopEntry")
+      return sd_bus_message_append(reply, "s", "meeluister");
     if (p == "CanQuit") return sd_bus_message_append(reply, "b", 1);
     if (p == "CanRaise" || p == "HasTrackList") return sd_bus_message_append(reply, "b", 0);
     if (p == "SupportedUriSchemes" || p == "SupportedMimeTypes")
