@@ -1,7 +1,12 @@
 // The MPRIS service on a private dbus-daemon, driven by the real playerctl and busctl and by a
 // second sd-bus connection. Everything sd-bus runs on the test thread; each child is bounded (5 s).
 #include <gtest/gtest.h>
+#include <sys/socket.h>
+#include <sys/un.h>
 #include <unistd.h>
+
+#include <chrono>
+#include <cstring>
 
 #include <cmath>
 #include <cstdlib>
@@ -388,6 +393,13 @@ TEST_F(MprisTest, SecondServiceGetsTheInstanceName) {
   EXPECT_EQ(first.busName(), "org.mpris.MediaPlayer2.meeluister");
   EXPECT_EQ(second.busName(),
             "org.mpris.MediaPlayer2.meeluister.instance" + std::to_string(getpid()));
+  // A third in the same process has no name left: a Dutch error, not a crash.
+  try {
+    Service third(otherHandler, liveDebate());
+    ADD_FAILURE() << "no exception";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("niet te krijgen"), std::string::npos) << e.what();
+  }
   Loop loop;
   loop.add(first);
   loop.add(second);
@@ -438,6 +450,32 @@ TEST(MprisNoBus, ThrowsInDutch) {
           << e.what();
     }
   }
+  std::filesystem::remove_all(tmpl);
+}
+
+// A bus that accepts the connection but never answers: start-up gives up within seconds.
+TEST(MprisNoBus, SilentBusTimesOut) {
+  char tmpl[] = "/tmp/ml-silent-XXXXXX";
+  ASSERT_NE(mkdtemp(tmpl), nullptr);
+  std::string path = std::string(tmpl) + "/bus";
+  int listener = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  ASSERT_GE(listener, 0);
+  sockaddr_un addr{};
+  addr.sun_family = AF_UNIX;
+  std::strncpy(addr.sun_path, path.c_str(), sizeof(addr.sun_path) - 1);
+  ASSERT_EQ(bind(listener, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)), 0);
+  ASSERT_EQ(listen(listener, 4), 0);
+  mltest::ScopedEnv address("DBUS_SESSION_BUS_ADDRESS", ("unix:path=" + path).c_str());
+  mltest::RecordingHandler handler;
+  auto start = std::chrono::steady_clock::now();
+  try {
+    Service service(handler, State{});
+    ADD_FAILURE() << "no exception";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("antwoordt niet"), std::string::npos) << e.what();
+  }
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(6));
+  close(listener);
   std::filesystem::remove_all(tmpl);
 }
 

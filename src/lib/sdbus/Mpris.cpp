@@ -2,9 +2,6 @@
 // The vtables and their callbacks are in MprisVtable.cpp.
 #include "lib/sdbus/Mpris.h"
 
-#include <time.h>
-#include <unistd.h>
-
 #include <cerrno>
 #include <climits>
 #include <cstring>
@@ -19,45 +16,13 @@ namespace ml::mpris {
 
 namespace {
 
-constexpr const char* kBaseName = "org.mpris.MediaPlayer2.meeluister";
+constexpr std::uint64_t kStartupMicros = 3'000'000;
 
-[[noreturn]] void fail(int error, const char* step, const std::string& message) {
-  log::debug("MPRIS: {}: {}", step, std::strerror(-error));
-  throw std::runtime_error(message);
-}
-
-[[noreturn]] void failNoBus(int error, const char* step) {
-  fail(error, step,
-       "Geen D-Bus-sessiebus gevonden: mediatoetsen en playerctl kunnen meeluister niet "
-       "bedienen.");
-}
-
-bool connectionError(int error) {
-  return error == -ENOENT || error == -ECONNREFUSED || error == -ECONNRESET ||
-         error == -ENOTCONN || error == -ENOMEDIUM || error == -EPIPE || error == -ETIMEDOUT ||
-         error == -EACCES || error == -EPERM || error == -EHOSTDOWN;
-}
-
-// Requests the well-known name, falling back to the per-process instance name (the spec's
-// convention when another meeluister already owns the plain one). Returns the name owned.
-std::string requestName(sd_bus* bus) {
-  int r = sd_bus_request_name(bus, kBaseName, 0);
-  if (r >= 0) return kBaseName;
-  if (r == -EEXIST) {
-    std::string instance = std::string(kBaseName) + ".instance" + std::to_string(getpid());
-    r = sd_bus_request_name(bus, instance.c_str(), 0);
-    if (r >= 0) return instance;
-  }
-  if (connectionError(r)) failNoBus(r, "sd_bus_request_name");
-  fail(r, "sd_bus_request_name",
-       "De D-Bus-naam voor mediatoetsen (org.mpris.MediaPlayer2.meeluister) is niet te krijgen.");
-}
-
-std::uint64_t nowMicros() {
-  timespec ts{};
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return static_cast<std::uint64_t>(ts.tv_sec) * 1000000u +
-         static_cast<std::uint64_t>(ts.tv_nsec) / 1000u;
+[[noreturn]] void failNoBus(int error) {
+  log::debug("MPRIS: sd_bus_open_user: {}", std::strerror(-error));
+  throw std::runtime_error(
+      "Geen D-Bus-sessiebus gevonden: mediatoetsen en playerctl kunnen meeluister niet "
+      "bedienen.");
 }
 
 }  // namespace
@@ -73,15 +38,15 @@ Service::Service(Handler& handler, const State& initial)
     : impl_(std::make_unique<Impl>(handler, initial)) {
   Impl& s = *impl_;
   int r = sd_bus_open_user_with_description(&s.bus, "meeluister-mpris");
-  if (r < 0) failNoBus(r, "sd_bus_open_user");
+  if (r < 0) failNoBus(r);
   r = sd_bus_add_object_vtable(s.bus, &s.rootSlot, kObjectPath, kRootInterface, kRootVtable, &s);
   if (r >= 0)
     r = sd_bus_add_object_vtable(s.bus, &s.playerSlot, kObjectPath, kPlayerInterface,
                                  kPlayerVtable, &s);
   if (r < 0)
-    fail(r, "sd_bus_add_object_vtable",
-         "Mediatoetsen (MPRIS) konden niet worden aangemeld op de D-Bus-sessiebus.");
-  s.name = requestName(s.bus);
+    throw std::runtime_error(
+        "Mediatoetsen (MPRIS) konden niet worden aangemeld op de D-Bus-sessiebus.");
+  s.name = acquireName(s.bus, monotonicMicros() + kStartupMicros);
   log::debug("MPRIS: op de sessiebus als {}", s.name);
 }
 
@@ -107,7 +72,7 @@ int Service::timeoutMs() const {
   std::uint64_t until = 0;
   int r = sd_bus_get_timeout(impl_->bus, &until);
   if (r < 0 || until == UINT64_MAX) return -1;
-  std::uint64_t now = nowMicros();
+  std::uint64_t now = monotonicMicros();
   if (until <= now) return 0;
   std::uint64_t ms = (until - now + 999) / 1000;
   return ms > INT_MAX ? INT_MAX : static_cast<int>(ms);

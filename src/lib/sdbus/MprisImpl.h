@@ -4,6 +4,7 @@
 #pragma once
 #include <systemd/sd-bus.h>
 
+#include <cstdint>
 #include <string>
 
 #include "lib/sdbus/Mpris.h"
@@ -29,6 +30,12 @@ struct Service::Impl {
   Impl& operator=(const Impl&) = delete;
   void markLost(int error, const char* what);
 };
+
+// Owns org.mpris.MediaPlayer2.meeluister, or its .instance<PID> name when that is taken, and
+// returns the name (MprisName.cpp). Gives up at `deadline` (monotonicMicros()). Throws
+// std::runtime_error (Dutch) when the bus fails, stays silent, or neither name can be had.
+std::string acquireName(sd_bus* bus, std::uint64_t deadline);
+std::uint64_t monotonicMicros();  // CLOCK_MONOTONIC, as sd-bus's timeouts
 
 // The vtables (MprisVtable.cpp). Their userdata is the Service::Impl.
 extern const sd_bus_vtable kRootVtable[];
