@@ -42,7 +42,7 @@ class Handler {
   virtual void stop() = 0;
   virtual void next() = 0;
   virtual void previous() = 0;
-  virtual void seek(double offsetSeconds) = 0;   // relative
+  virtual void seek(double offsetSeconds) = 0;   // relative; the app clamps (spec: past end = Next)
   virtual void setPosition(double seconds) = 0;  // absolute (trackId checked by the service)
   virtual void setVolume(double volume) = 0;     // already clamped to 0..2
   virtual void setRate(double rate) = 0;         // already clamped to minimumRate..maximumRate
