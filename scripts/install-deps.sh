@@ -15,7 +15,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev
   # tests: real sound server with a null sink, fixture making, D-Bus
   pulseaudio pulseaudio-utils libasound2-plugins ffmpeg python3 espeak-ng
-  dbus playerctl
+  dbus systemd playerctl
   # benchmark
   mpv time
 )

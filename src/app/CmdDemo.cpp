@@ -1,30 +1,49 @@
-// meeluister demo: the bundled example debate's stream, played offline through the
-// same HTTP and HLS path as a real debate (a loopback server started here).
+// meeluister demo: the interactive player on the bundled example debate, offline: its
+// data from data/example and its stream played through the same HTTP and HLS path as a
+// real debate (a loopback server started here).
 #include <filesystem>
 
 #include "app/Args.h"
 #include "app/Commands.h"
-#include "app/Player.h"
+#include "app/Listening.h"
+#include "core/Log.h"
 #include "core/Paths.h"
 #include "net/LoopbackServer.h"
+#include "sources/Fetcher.h"
+#include "sources/Resolve.h"
+#include "sources/Sources.h"
 #include "ui/Lines.h"
 
 namespace ml::app {
 
-PlayOptions playOptionsFrom(const Args& a);
-extern const ArgSpec kPlaySpec;
-
 int cmdDemo(const ArgList& args) {
   Args a(args, kPlaySpec);
   if (!a.positional().empty()) throw UsageError("demo neemt geen BRON; het speelt het meegeleverde voorbeeld.");
+  auto ctx = makeUiContext(a);
   std::filesystem::path root = paths::dataDir() / "data" / "example" / "stream";
   net::LoopbackServer server(root);
-  ui::line("Voorbeeld: commissiedebat over het programma Samen tegen mensenhandel, "
-           "donderdag 21 december 2023, Thorbeckezaal. Synthetische stem, geen opname uit de Kamer.");
-  PlayOptions o = playOptionsFrom(a);
-  o.fetch.url = server.url("index.m3u8");
-  Player p(std::move(o));
-  return p.run();
+  ctx->output->say("Voorbeeld: commissiedebat over het programma Samen tegen mensenhandel, "
+                   "donderdag 21 december 2023, Thorbeckezaal. Synthetische stem, geen opname uit de Kamer.");
+  SessionOptions so;
+  so.play = playOptionsFrom(a);
+  so.play.fetch.url = server.url("index.m3u8");
+  so.explicitStart = true;  // the example always starts at its beginning
+  so.settings = ctx->settings;
+  so.mpris = ctx->mpris;
+  // The example debate's data, so the keys for agenda, background and where-am-I work.
+  try {
+    sources::SourceOptions o;
+    o.example = true;
+    sources::SourceConfig config = sources::configFrom(o);
+    auto fetcher = sources::makeFetcher(config);
+    sources::Sources src(config, *fetcher);
+    Debate d = src.resolve("2023A08217");
+    d.status = DebateStatus::Ended;
+    so.debate = std::move(d);
+  } catch (const std::exception& e) {
+    log::warn("voorbeelddebat niet geladen: {}", e.what());
+  }
+  return exitCode(listenTo(std::move(so), *ctx));
 }
 
 }  // namespace ml::app

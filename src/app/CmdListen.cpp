@@ -1,7 +1,10 @@
+// meeluister listen SOURCE|DEBATE: the interactive player on one stream or debate (keys
+// when stdin is a terminal; plain lines and exit codes for scripts otherwise).
 #include <cmath>
 
 #include "app/Args.h"
 #include "app/Commands.h"
+#include "app/Listening.h"
 #include "app/Player.h"
 #include "net/Url.h"
 #include "sources/Fetcher.h"
@@ -11,7 +14,6 @@
 namespace ml::app {
 
 // Reads the options every playing command shares into PlayOptions.
-PlayOptions playOptionsFrom(const Args& a);
 PlayOptions playOptionsFrom(const Args& a) {
   PlayOptions o;
   o.outputFile = a.value("output");
@@ -37,52 +39,56 @@ PlayOptions playOptionsFrom(const Args& a) {
   return o;
 }
 
-extern const ArgSpec kPlaySpec;
-const ArgSpec kPlaySpec{{"output", "duration", "start", "live-edge", "debatdirect", "opendata", "web", "date"},
-                        {"null-output", "offline"}};
+const ArgSpec kPlaySpec = withUiOptions(
+    {{"output", "duration", "start", "live-edge", "debatdirect", "opendata", "web", "date"}, {"null-output", "offline", "example"}});
 
-namespace {
-
-// SOURCE is a stream address, or a debate (page URL, Nummer, id, room name) whose audio
-// the debate sources find. Returns the URL to play; throws on what cannot be played.
-std::string audioUrlFor(const std::string& source, const Args& a) {
+sources::SourceConfig sourceConfigFrom(const Args& a) {
   sources::SourceOptions so;
   so.debatDirect = a.value("debatdirect").value_or("");
   so.openData = a.value("opendata").value_or("");
   so.web = a.value("web").value_or("");
   so.date = a.value("date").value_or("");
   so.offline = a.flag("offline");
-  sources::SourceConfig config;
+  so.example = a.flag("example");
   try {
-    config = sources::configFrom(so);
+    return sources::configFrom(so);
   } catch (const std::invalid_argument& e) {
     throw UsageError(e.what());
   }
-  std::optional<Debate> debate = sources::resolveDebate(source, config);
-  if (!debate) {
-    if (!net::isHttpUrl(source)) {
-      throw UsageError("BRON moet een http- of https-adres of een debat zijn: '" + source + "'.");
-    }
-    return source;
-  }
-  std::string url = debate->bestAudioUrl();
-  ui::line("Debat: " + debate->title + (debate->room.name.empty() ? "" : ", " + debate->room.name) + ".");
-  for (const auto& note : debate->notes) ui::line(note);
-  if (url.empty()) throw sources::SourceError("Voor dit debat is geen geluid gevonden.");
-  return url;
 }
-
-}  // namespace
 
 int cmdListen(const ArgList& args) {
   Args a(args, kPlaySpec);
   if (a.positional().size() != 1) {
     throw UsageError("Gebruik: meeluister listen BRON, met als BRON het adres van een stream of een debat.");
   }
-  PlayOptions o = playOptionsFrom(a);
-  o.fetch.url = audioUrlFor(a.positional()[0], a);
-  Player p(std::move(o));
-  return p.run();
+  const std::string& source = a.positional()[0];
+  auto ctx = makeUiContext(a);
+  SessionOptions so;
+  so.play = playOptionsFrom(a);
+  so.explicitStart = a.value("start").has_value();
+  so.settings = ctx->settings;
+  so.mpris = ctx->mpris;
+  sources::SourceConfig config = sourceConfigFrom(a);
+  // SOURCE is a stream address, or a debate (page URL, Nummer, id, room name) whose
+  // audio the debate sources find.
+  std::optional<Debate> debate = sources::resolveDebate(source, config);
+  if (!debate) {
+    if (!net::isHttpUrl(source)) {
+      throw UsageError("BRON moet een http- of https-adres of een debat zijn: '" + source + "'.");
+    }
+    so.play.fetch.url = source;
+  } else {
+    for (const auto& note : debate->notes) ui::line(note);
+    so.play.fetch.url = debate->bestAudioUrl();
+    if (so.play.fetch.url.empty()) {
+      ui::line("Debat: " + debate->title + (debate->room.name.empty() ? "" : ", " + debate->room.name) + ".");
+      throw sources::SourceError("Voor dit debat is geen geluid gevonden.");
+    }
+    so.debate = std::move(debate);
+    so.sources = config;
+  }
+  return exitCode(listenTo(std::move(so), *ctx));
 }
 
 }  // namespace ml::app

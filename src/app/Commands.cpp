@@ -22,6 +22,7 @@ const Command kCommands[] = {
     {"show", cmdShow, "show DEBAT [--date JJJJ-MM-DD] [--debatdirect URL] [--opendata URL] [--web URL] [--offline] [--example]: een debat als platte tekst"},
     {"say", cmdSay, "say TEKST [--output BESTAND] [--rate WOORDEN] [--pitch 0-100] [--volume 0-200]: spreekt TEKST uit"},
     {"normalize", cmdNormalize, "normalize [TEKST...]: toont precies wat de Nederlandse stem uitspreekt"},
+    {"read", cmdRead, "read DEBAT [--output BESTAND] [--rate WOORDEN] [--example] [--offline]: leest een debat voor"},
     {"listen", cmdListen, "listen BRON|DEBAT [--output BESTAND] [--duration SECONDEN] [--start live|begin|SECONDEN] [--live-edge STUKKEN]"},
 };
 
@@ -31,7 +32,24 @@ void printUsage(std::FILE* to) {
   for (const auto& c : kCommands) {
     std::fprintf(to, "  meeluister %.*s\n", static_cast<int>(c.summary.size()), c.summary.data());
   }
+  std::fprintf(to, "  meeluister [--date JJJJ-MM-DD] [--example]: kies uit de debatten van vandaag en luister\n");
+  std::fprintf(to, "Speler (listen, demo, zonder opdracht): --modus schermlezer|spraak|beide, --meldingen alles|sprekers|uit,\n"
+                   "  --spraak espeak|speechd, --spraaksnelheid WOORDEN, --geen-mpris. Toets h in de speler geeft hulp.\n");
   std::fprintf(to, "Algemene opties: --verbose (meer meldingen op stderr), --help, --version\n");
+}
+
+int runGuarded(int (*run)(const ArgList&), const ArgList& args) {
+  try {
+    return run(args);
+  } catch (const UsageError& e) {
+    std::fprintf(stderr, "meeluister: %s\n", e.what());
+    std::fprintf(stderr, "Zie 'meeluister --help'.\n");
+    return 2;
+  } catch (const std::exception& e) {
+    std::printf("Er ging iets mis: %s\n", e.what());
+    std::fflush(stdout);
+    return 1;
+  }
 }
 
 }  // namespace
@@ -49,9 +67,8 @@ int runMain(int argc, char** argv) {
       rest.push_back(a);
     }
   }
-  if (rest.empty()) {
-    printUsage(stderr);
-    return 2;
+  if (rest.empty() || (rest[0].rfind("--", 0) == 0 && rest[0] != "--help" && rest[0] != "--version")) {
+    return runGuarded(cmdInteractive, rest);
   }
   if (rest[0] == "--help" || rest[0] == "-h" || rest[0] == "help") {
     printUsage(stdout);
@@ -62,18 +79,7 @@ int runMain(int argc, char** argv) {
     return 0;
   }
   for (const auto& c : kCommands) {
-    if (rest[0] != c.name) continue;
-    try {
-      return c.run(ArgList(rest.begin() + 1, rest.end()));
-    } catch (const UsageError& e) {
-      std::fprintf(stderr, "meeluister: %s\n", e.what());
-      std::fprintf(stderr, "Zie 'meeluister --help'.\n");
-      return 2;
-    } catch (const std::exception& e) {
-      std::printf("Er ging iets mis: %s\n", e.what());
-      std::fflush(stdout);
-      return 1;
-    }
+    if (rest[0] == c.name) return runGuarded(c.run, ArgList(rest.begin() + 1, rest.end()));
   }
   std::fprintf(stderr, "meeluister: onbekende opdracht '%s'. Zie 'meeluister --help'.\n",
                rest[0].c_str());

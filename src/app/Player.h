@@ -2,8 +2,7 @@
 // mixer and the sink. Threads: fetcher -> ChunkQueue -> decoder -> ProgrammeBuffer ->
 // Mixer (sink thread or audio callback). Every lower layer wakes the app's poll() loop
 // through an eventfd (event queue, mixer finished); nothing below calls up.
-// run() is the plain, non-interactive loop (scripts, files); the interactive Session
-// drives the same pipeline through open()/restart()/takeEvents() from its own loop.
+// The Session drives it through open()/restart()/takeEvents() from its poll() loop.
 // Thread contract: every member is called from the app thread.
 #pragma once
 #include <atomic>
@@ -42,13 +41,16 @@ class Player {
   Player(const Player&) = delete;
   Player& operator=(const Player&) = delete;
 
-  // Plays until the end, the duration limit, a fatal error or SIGINT/SIGTERM.
-  // Returns the exit code (0 played, 1 failed, 130 interrupted).
-  int run();
-
-  // For a session loop. open(): starts the threads and the sink at once (speech may play
+  // open(): starts the threads and the sink at once (speech may play
   // before the stream does); throws std::runtime_error (Dutch) when the sink cannot start.
-  void open();
+  // `waitForAudio`: a device starts only once there is audio (or none will come), so the
+  // first sound is not queued behind silence; SIGINT/SIGTERM on `sigfd` end the wait.
+  void open(int sigfd = -1, bool waitForAudio = false);
+  // Before open(): where the stream starts.
+  void setStart(net::FetchOptions::Start start, double position = 0) {
+    options_.fetch.start = start;
+    options_.fetch.position = position;
+  }
   // Drops what is buffered and fetches again from `start` (a seek, or back to live).
   void restart(net::FetchOptions::Start start, double position = 0);
   // Playback speed, pitch kept (0.5..3.0); takes effect after what is already buffered.
@@ -66,8 +68,7 @@ class Player {
  private:
   void startThreads();
   void stopThreads();
-  bool handleEvents();  // false when playing cannot go on
-  void waitForAudio(int sigfd);
+  void waitForData(int sigfd);
   void foldSpeed();
 
   PlayOptions options_;
@@ -79,8 +80,6 @@ class Player {
   std::unique_ptr<audio::Sink> sink_;
   std::thread fetcher_, decoder_;
   std::atomic<double> speed_{1.0};
-  bool failed_ = false;
-  bool anyAudio_ = false;
   bool sinkStarted_ = false;
   // Position bookkeeping: media seconds folded in at speed changes, and the mixer's
   // programme frame count when the current speed took effect.

@@ -39,4 +39,8 @@ fs::path configDir() {
   return env("XDG_CONFIG_HOME").value_or(home() / ".config") / "meeluister";
 }
 
+fs::path stateDir() {
+  return env("XDG_STATE_HOME").value_or(home() / ".local" / "state") / "meeluister";
+}
+
 }  // namespace ml::paths

@@ -13,5 +13,7 @@ std::filesystem::path dataDir();
 std::filesystem::path cacheDir();
 // $XDG_CONFIG_HOME/meeluister or ~/.config/meeluister.
 std::filesystem::path configDir();
+// $XDG_STATE_HOME/meeluister or ~/.local/state/meeluister (where listening stopped).
+std::filesystem::path stateDir();
 
 }  // namespace ml::paths

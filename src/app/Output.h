@@ -1,0 +1,38 @@
+// The listener's lines, printed and/or spoken according to the output mode:
+//   screen reader  print only (the user's screen reader speaks the lines)
+//   self-voicing   print, and speak with meeluister's own voice
+//   both           print everything, and speak the live announcements with meeluister's
+//                  own voice as well (so they duck the debate), never the rest twice
+// App thread only.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "app/Config.h"
+#include "speech/Speaker.h"
+
+namespace ml::app {
+
+class Output {
+ public:
+  Output(OutputMode mode, speech::Speaker* speaker) : mode_(mode), speaker_(speaker) {}
+
+  // A line for the listener. Echo/Reply/Error as in speech::Priority.
+  void say(const std::string& text, speech::Priority priority = speech::Priority::Reply);
+  void sayAll(const std::vector<std::string>& lines, speech::Priority priority = speech::Priority::Reply);
+  // A live announcement (may be shortened or dropped by the speech queue when busy).
+  void announce(const std::string& text, const std::string& shortText);
+  // Silences meeluister's own speech at once (a key was pressed).
+  void stopSpeech();
+
+  OutputMode mode() const { return mode_; }
+  void setMode(OutputMode mode);
+  speech::Speaker* speaker() const { return speaker_; }
+  bool voiced() const { return speaker_ != nullptr && mode_ != OutputMode::ScreenReader; }
+
+ private:
+  OutputMode mode_;
+  speech::Speaker* speaker_;
+};
+
+}  // namespace ml::app

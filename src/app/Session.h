@@ -1,0 +1,143 @@
+// The interactive player for one debate or stream: the stream (Player), the listener's
+// keys (ui::Terminal + KeyMap), the output lines and speech (Output), live announcements
+// (live::DebateFollower) and media keys (mpris::Service), in one poll() loop on the app
+// thread. Who wakes it: the terminal fd (keys), the player's event fd, the mixer's
+// finished fd, the follower's eventfd, the D-Bus fd, the signalfd, and a 250 ms tick
+// (position for MPRIS and the resume point, the lone-Escape key timeout).
+// Without a terminal (scripts, tests with a pipe) it plays like `listen` always did, and
+// still prints live announcements.
+#pragma once
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/Config.h"
+#include "app/Navigation.h"
+#include "app/Output.h"
+#include "app/Player.h"
+#include "core/Debate.h"
+#include "lib/sdbus/Mpris.h"
+#include "sources/SourceConfig.h"
+#include "ui/KeyDecoder.h"
+#include "ui/KeyMap.h"
+
+namespace ml::live {
+class DebateFollower;
+}
+namespace ml::ui {
+class Terminal;
+}
+
+namespace ml::app {
+
+struct SessionOptions {
+  PlayOptions play;
+  std::optional<Debate> debate;                  // what is known about the debate, if anything
+  std::optional<sources::SourceConfig> sources;  // to follow a live debate's events
+  Settings settings;
+  bool explicitStart = false;  // --start given: no resume
+  bool fromMenu = false;       // Escape goes back to the day's list
+  bool mpris = true;
+};
+
+enum class SessionEnd { Quit, Back, Ended, Failed, Interrupted };
+int exitCode(SessionEnd end);
+
+class Session : public mpris::Handler {
+ public:
+  // `terminal` may be null or not interactive: then no keys are read.
+  Session(SessionOptions options, Output& output, ui::Terminal* terminal, const ui::KeyMap& keys,
+          audio::SpeechBuffer* speech, int signalFd);
+  ~Session() override;
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
+
+  SessionEnd run();
+
+  // mpris::Handler: media keys and playerctl, on the app thread.
+  void playPause() override;
+  void play() override;
+  void pause() override;
+  void stop() override;
+  void next() override;
+  void previous() override;
+  void seek(double offsetSeconds) override;
+  void setPosition(double seconds) override;
+  void setVolume(double volume) override;
+  void setRate(double rate) override;
+  void quit() override;
+
+ private:
+  // Loop parts.
+  void startMpris();
+  void startFollower();
+  void onKeys(const std::vector<std::string>& keys);
+  void onKey(const std::string& key);
+  void onStreamEvents();
+  void onFollower();
+  void onTick();
+  void onFinished();
+  void perform(ui::Action action);
+
+  // Actions.
+  void togglePause();
+  void step(int direction);  // previous/next at the current level
+  void stepSpeaker(int direction);
+  void stepAgenda(int direction);
+  void seekBy(double seconds);
+  void seekTo(double position, const std::string& why);
+  void goLive();
+  void readParts(int which);  // 0 info, 1 agenda, 2 background
+  void whereAmI();
+  void sayTime();
+  void help();
+  void changeVolume(int deltaPercent);
+  void toggleMute();
+  void changeSpeechRate(int delta);
+  void changeSpeed(double delta);
+  void cycleVerbosity();
+  void cycleOutputMode();
+
+  // State.
+  bool live() const { return !recording_; }
+  double position();  // seconds into the recording (or behind live)
+  std::string positionText();
+  std::string currentSpeaker() const;
+  std::vector<Turn> turns() const;
+  mpris::State mprisState();
+  void saveResume();
+  std::string resumeKey() const;
+
+  SessionOptions options_;
+  Output& out_;
+  ui::Terminal* terminal_;
+  const ui::KeyMap& keys_;
+  int signalFd_;
+  Player player_;
+  ui::KeyDecoder decoder_;
+  std::unique_ptr<live::DebateFollower> follower_;
+  std::unique_ptr<mpris::Service> mpris_;
+  std::optional<SessionEnd> end_;
+
+  bool interactive_ = false;
+  bool describing_ = false;   // key-describer mode: keys say what they do
+  bool recording_ = false;    // known once the stream says PlayingFrom
+  bool started_ = false;      // the stream plays
+  bool ended_ = false;        // the recording was played to its end
+  bool failed_ = false;
+  double basePosition_ = 0;   // position of the last (re)start
+  double recordingStartUtc_ = 0;
+  double length_ = 0;
+  double behindLive_ = 0;
+  Level level_ = Level::Speaker;
+  int agendaCursor_ = -1;
+  int liveSpeakerCursor_ = -1;
+  double speed_ = 1.0;
+  int volumePercent_ = 100;
+  std::chrono::steady_clock::time_point lastKeyBytes_{};
+  std::chrono::steady_clock::time_point lastSave_{};
+};
+
+}  // namespace ml::app

@@ -1,0 +1,395 @@
+// What each of the listener's actions does in the interactive player (see Session.h).
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "app/Session.h"
+#include "audio/AudioFormat.h"
+#include "core/Time.h"
+#include "live/Announcements.h"
+#include "sources/Reading.h"
+#include "ui/Lines.h"
+
+namespace ml::app {
+namespace {
+
+constexpr double kSmallSeek = 10;
+constexpr double kLongSeek = 60;
+constexpr double kTimeStep = 60;
+
+std::string percent(int p) { return fmt::format("{} procent", p); }
+
+std::string speedText(double s) {
+  std::string t = fmt::format("{:.2f}", s);
+  while (t.back() == '0') t.pop_back();
+  if (t.back() == '.') t.pop_back();
+  std::replace(t.begin(), t.end(), '.', ',');
+  return t + " keer";
+}
+
+}  // namespace
+
+void Session::perform(ui::Action action) {
+  using A = ui::Action;
+  switch (action) {
+    case A::PlayPause: togglePause(); break;
+    case A::Next: step(+1); break;
+    case A::Previous: step(-1); break;
+    case A::LevelNext:
+      level_ = nextLevel(level_);
+      out_.say(std::string("Niveau: ") + dutchLevel(level_) + ".", speech::Priority::Echo);
+      break;
+    case A::LevelPrevious:
+      level_ = previousLevel(level_);
+      out_.say(std::string("Niveau: ") + dutchLevel(level_) + ".", speech::Priority::Echo);
+      break;
+    case A::SeekBack: seekBy(-kSmallSeek); break;
+    case A::SeekForward: seekBy(kSmallSeek); break;
+    case A::SeekBackLong: seekBy(-kLongSeek); break;
+    case A::SeekForwardLong: seekBy(kLongSeek); break;
+    case A::GoLive: goLive(); break;
+    case A::GoToStart:
+      if (recording_) seekTo(0, "Naar het begin.");
+      else out_.say("Dit is een live uitzending: het begin is niet te kiezen.");
+      break;
+    case A::ReadInfo: readParts(0); break;
+    case A::ReadAgenda: readParts(1); break;
+    case A::ReadBackground: readParts(2); break;
+    case A::WhereAmI: whereAmI(); break;
+    case A::Time: sayTime(); break;
+    case A::Help: help(); break;
+    case A::DescribeKeys:
+      describing_ = true;
+      out_.say("Toetsbeschrijving aan: elke toets zegt wat hij doet. Dezelfde toets of Escape zet dit uit.");
+      break;
+    case A::VolumeUp: changeVolume(+10); break;
+    case A::VolumeDown: changeVolume(-10); break;
+    case A::Mute: toggleMute(); break;
+    case A::SpeechRateUp: changeSpeechRate(+25); break;
+    case A::SpeechRateDown: changeSpeechRate(-25); break;
+    case A::SpeedUp: changeSpeed(+0.25); break;
+    case A::SpeedDown: changeSpeed(-0.25); break;
+    case A::SpeedNormal: changeSpeed(0); break;
+    case A::Verbosity: cycleVerbosity(); break;
+    case A::OutputMode: cycleOutputMode(); break;
+    case A::StopSpeech: break;  // done: every key stops speech first
+    case A::Select: whereAmI(); break;
+    case A::Back:
+      if (options_.fromMenu) {
+        out_.say("Terug naar de lijst.");
+        end_ = SessionEnd::Back;
+      } else {
+        out_.say("Toets q om te stoppen.", speech::Priority::Echo);
+      }
+      break;
+    case A::Quit:
+      out_.say("Tot ziens.");
+      end_ = SessionEnd::Quit;
+      break;
+  }
+  if (mpris_) mpris_->update(mprisState());
+}
+
+void Session::togglePause() {
+  auto& m = player_.mixer();
+  m.setPaused(!m.paused());
+  if (m.paused()) {
+    out_.say(live() ? "Gepauzeerd. Bij verder spelen loopt u achter op live; toets e gaat terug naar live."
+                    : "Gepauzeerd op " + positionText() + ".");
+  } else {
+    out_.say("Speelt.");
+  }
+}
+
+void Session::step(int direction) {
+  switch (level_) {
+    case Level::Speaker: stepSpeaker(direction); break;
+    case Level::AgendaItem: stepAgenda(direction); break;
+    case Level::Time: seekBy(direction * kTimeStep); break;
+  }
+}
+
+void Session::stepSpeaker(int direction) {
+  if (!options_.debate || options_.debate->timeline.empty()) {
+    out_.say("Van dit debat zijn geen sprekers bekend.");
+    return;
+  }
+  if (recording_) {
+    const auto t = turns();
+    if (t.empty()) {
+      out_.say("De sprekers vallen buiten deze opname.");
+      return;
+    }
+    const double at = position();
+    auto target = direction > 0 ? nextTurn(t, at) : previousTurn(t, at);
+    if (!target) {
+      out_.say(direction > 0 ? "Dit is de laatste spreker." : "Dit is de eerste spreker.");
+      return;
+    }
+    seekTo(t[*target].position, (t[*target].interruption ? "Interruptie: " : "Aan het woord: ") + t[*target].who + ".");
+    return;
+  }
+  // Live: the speakers so far, read one by one (the stream itself stays live).
+  std::vector<const SpeakerEvent*> list;
+  for (const auto& e : options_.debate->timeline) {
+    if (!e.name.empty() && (e.eventType == "speaker" || e.eventType == "interrupter")) list.push_back(&e);
+  }
+  if (list.empty()) {
+    out_.say("Er heeft nog niemand gesproken.");
+    return;
+  }
+  const int last = static_cast<int>(list.size()) - 1;
+  if (liveSpeakerCursor_ < 0) liveSpeakerCursor_ = last + (direction > 0 ? 0 : 1);
+  liveSpeakerCursor_ = std::clamp(liveSpeakerCursor_ + direction, 0, last);
+  const SpeakerEvent& e = *list[static_cast<std::size_t>(liveSpeakerCursor_)];
+  out_.say(fmt::format("{} om {} uur: {}.", e.eventType == "interrupter" ? "Interruptie" : "Spreker",
+                       e.time.localClock(), speakerLabel(e)),
+           speech::Priority::Echo);
+}
+
+void Session::stepAgenda(int direction) {
+  if (!options_.debate) {
+    out_.say("Van deze stream is geen agenda bekend.");
+    return;
+  }
+  const auto parts = sources::agendaParts(*options_.debate);
+  if (parts.empty()) return;
+  const int last = static_cast<int>(parts.size()) - 1;
+  if (agendaCursor_ < 0 && direction < 0) agendaCursor_ = 1;
+  agendaCursor_ = std::clamp(agendaCursor_ + direction, 0, last);
+  const auto& p = parts[static_cast<std::size_t>(agendaCursor_)];
+  out_.say(p.heading, speech::Priority::Echo);
+  out_.sayAll(p.sentences);
+}
+
+void Session::seekBy(double seconds) {
+  if (!recording_) {
+    out_.say("Dit is een live uitzending: spoelen kan niet. Toets p of spatie pauzeert.");
+    return;
+  }
+  const double target = clampPosition(position() + seconds, length_);
+  seekTo(target, fmt::format("{} {}.", seconds < 0 ? "Terug naar" : "Vooruit naar", dutchDuration(target)));
+}
+
+void Session::seekTo(double target, const std::string& why) {
+  if (!recording_) {
+    out_.say("Dit is een live uitzending: spoelen kan niet.");
+    return;
+  }
+  target = clampPosition(target, length_);
+  out_.say(why, speech::Priority::Echo);
+  player_.restart(net::FetchOptions::Start::Position, target);
+  basePosition_ = target;
+  ended_ = false;
+  if (mpris_) mpris_->seeked(target);
+}
+
+void Session::goLive() {
+  if (recording_) {
+    out_.say("Dit is een opname, geen live uitzending.");
+    return;
+  }
+  player_.mixer().setPaused(false);
+  out_.say("Terug naar live.", speech::Priority::Echo);
+  player_.restart(net::FetchOptions::Start::Live);
+}
+
+void Session::readParts(int which) {
+  if (!options_.debate) {
+    out_.say("Van deze stream is niets meer bekend dan het adres.");
+    return;
+  }
+  const Debate& d = *options_.debate;
+  std::vector<sources::ReadingPart> parts;
+  if (which == 1) {
+    parts = sources::agendaParts(d);
+  } else if (which == 2) {
+    parts = sources::backgroundParts(d);
+  } else {
+    for (auto& p : sources::readingOrder(d)) {
+      if (p.kind == sources::ReadingPart::Kind::About || p.kind == sources::ReadingPart::Kind::Ministers) {
+        parts.push_back(std::move(p));
+      }
+    }
+  }
+  for (const auto& p : parts) {
+    out_.say(p.heading);
+    out_.sayAll(p.sentences);
+  }
+}
+
+void Session::whereAmI() {
+  std::vector<std::string> lines;
+  if (options_.debate) {
+    const Debate& d = *options_.debate;
+    lines.push_back("Debat: " + d.title + (d.room.name.empty() ? "" : ", " + d.room.name) + ", " + dutchStatus(d.status) + ".");
+    const auto parts = sources::agendaParts(d);
+    if (agendaCursor_ >= 0 && static_cast<std::size_t>(agendaCursor_) < parts.size()) {
+      lines.push_back(parts[static_cast<std::size_t>(agendaCursor_)].heading);
+    }
+    std::string who = currentSpeaker();
+    if (!who.empty()) lines.push_back("Aan het woord: " + who + ".");
+  }
+  lines.push_back(positionText() + (player_.mixer().paused() ? ", gepauzeerd." : "."));
+  lines.push_back(fmt::format("Snelheid {}, volume {}{}, niveau {}.", speedText(speed_), percent(volumePercent_),
+                              player_.mixer().muted() ? " (gedempt)" : "", dutchLevel(level_)));
+  for (const auto& l : lines) out_.say(l);
+}
+
+void Session::sayTime() {
+  std::string text = positionText() + ".";
+  if (recordingStartUtc_ > 0) {
+    const double utc = recording_ ? recordingStartUtc_ + position() : 0;
+    if (utc > 0) {
+      TimePoint t{static_cast<std::int64_t>(utc), dutchOffsetMinutes(static_cast<std::int64_t>(utc))};
+      text += " In de zaal was het toen " + t.localClock() + " uur.";
+    }
+  }
+  out_.say(text);
+}
+
+void Session::help() {
+  std::vector<std::string> lines{"Toetsen:"};
+  for (ui::Action a : ui::allActions()) {
+    auto k = keys_.keysFor(a);
+    if (k.empty()) continue;
+    std::string names;
+    for (const auto& key : k) names += (names.empty() ? "" : " of ") + ui::dutchKeyName(key);
+    lines.push_back(names + ": " + ui::dutchDescription(a) + ".");
+  }
+  lines.push_back("Elke toets laat de stem van meeluister meteen zwijgen.");
+  out_.sayAll(lines);
+}
+
+void Session::changeVolume(int delta) {
+  volumePercent_ = std::clamp(volumePercent_ + delta, 0, 200);
+  player_.mixer().setVolume(static_cast<float>(volumePercent_) / 100.0f);
+  out_.say("Volume " + percent(volumePercent_) + ".", speech::Priority::Echo);
+}
+
+void Session::toggleMute() {
+  auto& m = player_.mixer();
+  m.setMuted(!m.muted());
+  out_.say(m.muted() ? "Debat gedempt." : "Debat weer hoorbaar.", speech::Priority::Echo);
+}
+
+void Session::changeSpeechRate(int delta) {
+  speech::Speaker* s = out_.speaker();
+  if (s == nullptr) {
+    out_.say("meeluister spreekt zelf niet in deze modus.");
+    return;
+  }
+  s->setRate(s->rate() + delta);
+  out_.say(fmt::format("Spraaksnelheid {} woorden per minuut.", s->rate()), speech::Priority::Echo);
+}
+
+void Session::changeSpeed(double delta) {
+  double want = delta == 0 ? 1.0 : std::clamp(speed_ + delta, 0.5, 3.0);
+  if (live() && want > 1.0) {
+    // Faster than live cannot last: only while behind (after a pause).
+    out_.say("Sneller dan live kan alleen als u achterloopt, na een pauze.", speech::Priority::Echo);
+  }
+  speed_ = want;
+  player_.setSpeed(speed_);
+  out_.say("Snelheid " + speedText(speed_) + ".", speech::Priority::Echo);
+}
+
+void Session::cycleVerbosity() {
+  auto& v = options_.settings.verbosity;
+  v = v == Verbosity::All ? Verbosity::Speakers : v == Verbosity::Speakers ? Verbosity::Off : Verbosity::All;
+  if (v != Verbosity::Off && !follower_) startFollower();
+  out_.say(std::string("Meldingen: ") + dutchName(v) + ".", speech::Priority::Echo);
+}
+
+void Session::cycleOutputMode() {
+  OutputMode m = out_.mode();
+  m = m == OutputMode::SelfVoicing ? OutputMode::ScreenReader
+      : m == OutputMode::ScreenReader ? OutputMode::Both : OutputMode::SelfVoicing;
+  out_.setMode(m);
+  out_.say(std::string("Uitvoer: ") + dutchName(m) + ".", speech::Priority::Echo);
+}
+
+double Session::position() {
+  if (!recording_) return 0;
+  return basePosition_ + player_.mediaSecondsPlayed();
+}
+
+std::string Session::positionText() {
+  if (!started_) return "Nog niet begonnen";
+  if (!recording_) return "Live";
+  std::string t = "Positie " + dutchDuration(position());
+  if (length_ > 0) t += " van " + dutchDuration(length_);
+  return t;
+}
+
+std::vector<Turn> Session::turns() const {
+  if (!options_.debate) return {};
+  return turnsOnRecording(options_.debate->timeline, recordingStartUtc_, length_);
+}
+
+std::string Session::currentSpeaker() const {
+  if (!options_.debate) return {};
+  if (recording_) {
+    const auto t = turns();
+    const int i = turnAt(t, const_cast<Session*>(this)->position());
+    return i >= 0 ? t[static_cast<std::size_t>(i)].who : std::string();
+  }
+  return live::currentSpeaker(options_.debate->timeline);
+}
+
+mpris::State Session::mprisState() {
+  mpris::State s;
+  auto& m = player_.mixer();
+  s.playbackStatus = end_ ? "Stopped" : (m.paused() || ended_) ? "Paused" : "Playing";
+  if (options_.debate) {
+    s.title = options_.debate->title;
+    s.album = options_.debate->room.name;
+    if (!options_.debate->debateDate.empty()) s.album += (s.album.empty() ? "" : ", ") + options_.debate->debateDate;
+    s.artist = currentSpeaker();
+  } else {
+    s.title = options_.play.fetch.url;
+  }
+  s.url = options_.play.fetch.url;
+  s.canSeek = recording_;
+  s.positionSeconds = recording_ ? position() : 0;
+  s.lengthSeconds = recording_ ? length_ : 0;
+  s.canGoNext = s.canGoPrevious = options_.debate.has_value();
+  s.volume = volumePercent_ / 100.0;
+  s.rate = speed_;
+  return s;
+}
+
+// MPRIS: the same actions as the keys.
+void Session::playPause() { togglePause(); }
+void Session::play() {
+  if (player_.mixer().paused()) togglePause();
+}
+void Session::pause() {
+  if (!player_.mixer().paused()) togglePause();
+}
+void Session::stop() { pause(); }
+void Session::next() { step(+1); }
+void Session::previous() { step(-1); }
+void Session::seek(double offsetSeconds) {
+  if (recording_) seekBy(offsetSeconds);
+}
+void Session::setPosition(double seconds) {
+  if (recording_) seekTo(seconds, "Naar " + dutchDuration(seconds) + ".");
+}
+void Session::setVolume(double volume) {
+  volumePercent_ = static_cast<int>(std::lround(std::clamp(volume, 0.0, 2.0) * 100));
+  player_.mixer().setVolume(static_cast<float>(volumePercent_) / 100.0f);
+  ui::line("Volume " + percent(volumePercent_) + ".");
+}
+void Session::setRate(double rate) {
+  speed_ = std::clamp(rate, 0.5, 3.0);
+  player_.setSpeed(speed_);
+  ui::line("Snelheid " + speedText(speed_) + ".");
+}
+void Session::quit() {
+  out_.say("Tot ziens.");
+  end_ = SessionEnd::Quit;
+}
+
+}  // namespace ml::app

@@ -1,0 +1,42 @@
+// What every interactive command shares: the settings (config file + options), the key
+// map, the terminal, the speech (engine or speech-dispatcher) and the output lines, and
+// the signalfd for SIGINT/SIGTERM. Made once per run on the app thread.
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "app/Args.h"
+#include "app/Config.h"
+#include "app/Output.h"
+#include "audio/SpeechBuffer.h"
+#include "speech/Speaker.h"
+#include "ui/KeyMap.h"
+#include "ui/Terminal.h"
+
+namespace ml::app {
+
+// Options every interactive command takes (valued / flags).
+extern const std::vector<std::string> kUiValued;  // modus, meldingen, spraak, spraaksnelheid
+extern const std::vector<std::string> kUiFlags;   // geen-mpris
+ArgSpec withUiOptions(ArgSpec spec);
+
+struct UiContext {
+  Settings settings;
+  ui::KeyMap keys;
+  std::unique_ptr<ui::Terminal> terminal;
+  audio::SpeechBuffer speech{1.0};
+  std::unique_ptr<speech::Speaker> speaker;  // null: meeluister does not speak itself
+  std::unique_ptr<Output> output;
+  int signalFd = -1;
+  bool mpris = true;
+
+  bool interactive() const { return terminal && terminal->interactive(); }
+  ~UiContext();
+};
+
+// Reads the config file and the options. Without a terminal and without --modus, the
+// output is print-only (scripts and files get no speech mixed in). Throws UsageError.
+std::unique_ptr<UiContext> makeUiContext(const Args& a);
+
+}  // namespace ml::app

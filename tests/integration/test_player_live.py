@@ -1,0 +1,132 @@
+#!/usr/bin/env python3
+"""Live announcements in the interactive player: `meeluister listen "plenaire zaal"`
+plays the live debate from loopback fixtures (api_server names streams on hls_server)
+while the test adds Debat Direct events; the player announces the new speaker, an
+interruption, a suspension and its end, summarises a burst, and keeps quiet when the
+listener switched announcements off (key v). Keys through a pseudo-terminal."""
+import os
+import tempfile
+import time
+
+import harness as h
+import pty_player as p
+from api_server import ApiServer
+
+DATE = "2026-10-01"
+LIVE_ID = "11111111-aaaa-4bbb-8ccc-000000000002"   # plenaire zaal, live in the fixtures
+MEMBER_D = "b5363002-d06e-4813-9c05-86fe74185a56"  # Kamerlid D, SP
+MEMBER_F = "8EAA8995-7E34-47E6-BD85-250E60452B3F"  # Kamerlid F, PRO (id in upper case)
+MEMBER_A = "3fe14035-2f9c-461e-94d4-56b8c9a019e1"  # Kamerlid A
+MEMBER_B = "ed1edc27-18bb-47cd-a617-01bcbec765a2"  # Kamerlid B
+MEMBER_E = "bab21bc5-8703-4fe7-96f4-c0364573adfc"  # Kamerlid E
+
+
+def iso(offset):
+    t = time.time() + offset
+    return time.strftime("%Y-%m-%dT%H:%M:%S+0000", time.gmtime(t))
+
+
+def test_live_events_are_announced():
+    with h.HlsServer() as hls, tempfile.TemporaryDirectory() as tmp:
+        api = ApiServer().start()
+        try:
+            api.set_stream_base(hls.url(""))
+            env = h.base_env({"XDG_CACHE_HOME": os.path.join(tmp, "cache"), "HOME": tmp,
+                              "XDG_CONFIG_HOME": os.path.join(tmp, "c"), "XDG_STATE_HOME": os.path.join(tmp, "s"),
+                              "MEELUISTER_POLL_SECONDS": "0.3"})
+            env.pop("DBUS_SESSION_BUS_ADDRESS", None)
+            player = p.PtyPlayer(["listen", "plenaire zaal", "--date", DATE, *api.options(), "--null-output",
+                                  "--modus", "schermlezer", "--geen-mpris"], env=env)
+            try:
+                player.expect("hulp", 0, timeout=30, what="the start")
+                h.check(h.has_word(player.lines, "Voorjaarsnota"), f"debate not named: {player.lines}")
+                before = len(player.lines)
+                api.add_event(LIVE_ID, "speaker", MEMBER_D, iso(0))
+                line = player.lines[player.expect("Aan het woord", before, timeout=8, what="a new speaker")]
+                h.check("Kamerlid D" in line and "SP" in line, f"speaker line: {line!r}")
+                before = len(player.lines)
+                api.add_event(LIVE_ID, "interrupter", MEMBER_F, iso(1))
+                line = player.lines[player.expect("Interruptie", before, timeout=8)]
+                h.check("Kamerlid F" in line, f"interruption line: {line!r}")
+                before = len(player.lines)
+                api.add_event(LIVE_ID, "suspended", LIVE_ID, iso(2))
+                player.expect("geschorst", before, timeout=8)
+                before = len(player.lines)
+                api.add_event(LIVE_ID, "continued", LIVE_ID, iso(3))
+                player.expect("hervat", before, timeout=8)
+                # A burst: five speakers at once give one summarising line, not five.
+                before = len(player.lines)
+                for i, who in enumerate((MEMBER_A, MEMBER_B, MEMBER_E, MEMBER_D, MEMBER_F)):
+                    api.add_event(LIVE_ID, "speaker", who, iso(4 + i))
+                idx = player.expect("overgeslagen", before, timeout=8, what="a burst")
+                time.sleep(1.0)
+                said = [l for l in player.lines[before:] if "Aan het woord" in l or "overgeslagen" in l]
+                h.check(len(said) == 1, f"a burst must be one line, got {said}")
+                h.check("Kamerlid F" in player.lines[idx], f"the newest speaker is named: {player.lines[idx]!r}")
+                # Where am I knows the current speaker.
+                player.press("w", "Aan het woord")
+                # Announcements off (v: alles -> sprekers -> uit): a new speaker is not said.
+                player.press("v", "sprekers")
+                before = len(player.lines)
+                api.add_event(LIVE_ID, "suspended", LIVE_ID, iso(10))
+                time.sleep(1.5)
+                h.check(h.find_line(player.lines[before:], "geschorst") is None,
+                        "speakers-only announced a suspension")
+                player.press("v", "uit")
+                before = len(player.lines)
+                api.add_event(LIVE_ID, "speaker", MEMBER_A, iso(11))
+                time.sleep(1.5)
+                h.check(h.find_line(player.lines[before:], "Aan het woord") is None,
+                        f"announcements off, yet: {player.lines[before:]}")
+                player.press("e", "live")
+                before = player.send("q")
+                player.expect("Tot ziens", before)
+                rc, lines, err = player.finish(20)
+                h.check(rc == 0, h.show(rc, lines, err))
+            finally:
+                player.kill()
+                player.close()
+        finally:
+            api.stop()
+
+
+def test_day_list_to_live_debate_in_one_key():
+    """`meeluister` with no command: the day's list, live first; Enter listens to it,
+    Escape comes back to the list, a number picks another, q quits."""
+    with h.HlsServer() as hls, tempfile.TemporaryDirectory() as tmp:
+        api = ApiServer().start()
+        try:
+            api.set_stream_base(hls.url(""))
+            env = h.base_env({"XDG_CACHE_HOME": os.path.join(tmp, "cache"), "HOME": tmp,
+                              "XDG_CONFIG_HOME": os.path.join(tmp, "c"), "XDG_STATE_HOME": os.path.join(tmp, "s")})
+            env.pop("DBUS_SESSION_BUS_ADDRESS", None)
+            player = p.PtyPlayer(["--date", DATE, *api.options(), "--modus", "schermlezer", "--geen-mpris"],
+                                 env=env)
+            try:
+                first = player.expect("1.", 0, timeout=30, what="the day's list")
+                player.expect("Enter", first, timeout=10)
+                h.check("live" in player.lines[first], f"a live debate comes first: {player.lines[first]!r}")
+                before = player.send("enter")
+                player.expect("Debat", before, timeout=20, what="Enter")
+                player.expect("live", before, timeout=30, what="Enter")
+                before = player.send("escape")
+                player.expect("lijst", before, timeout=10)
+                line = player.lines[player.expect("1.", before, timeout=10)]
+                h.check(line.startswith("1."), f"back on the list at the same debate: {line!r}")
+                player.press("2", "2.")
+                player.press("down", "3.")
+                player.press("up", "2.")
+                player.press("i", "Waar")
+                before = player.send("q")
+                player.expect("Tot ziens", before)
+                rc, lines, err = player.finish(20)
+                h.check(rc == 0, h.show(rc, lines, err))
+            finally:
+                player.kill()
+                player.close()
+        finally:
+            api.stop()
+
+
+if __name__ == "__main__":
+    h.main(globals())
