@@ -225,6 +225,12 @@ Step plainStep(std::string_view b) {
 
 Step step(std::string_view b);
 
+// Alt added to a decoded key, keeping the modifier order ctrl+alt+shift+.
+std::string withAlt(const std::string& key) {
+  if (key.rfind("ctrl+", 0) == 0) return "ctrl+alt+" + key.substr(5);
+  return "alt+" + key;
+}
+
 // ESC ESC: Alt plus a sequence (ESC ESC [ A = alt+up), or two Escapes.
 Step doubleEscapeStep(std::string_view b) {
   if (b.size() < 3) return {};
@@ -234,7 +240,7 @@ Step doubleEscapeStep(std::string_view b) {
   if (inner.key == kUnknownKey || inner.key.rfind("alt+", 0) == 0 || inner.key.find("+alt+") != std::string::npos) {
     return {1, "escape"};
   }
-  return {inner.used + 1, "alt+" + inner.key};
+  return {inner.used + 1, withAlt(inner.key)};
 }
 
 Step escapeStep(std::string_view b) {
@@ -245,7 +251,7 @@ Step escapeStep(std::string_view b) {
   const Step inner = plainStep(b.substr(1));
   if (inner.used == 0) return {};
   if (inner.key == kUnknownKey) return unknown(inner.used + 1);
-  return {inner.used + 1, "alt+" + inner.key};
+  return {inner.used + 1, withAlt(inner.key)};
 }
 
 Step step(std::string_view b) { return b[0] == kEsc ? escapeStep(b) : plainStep(b); }

@@ -84,6 +84,8 @@ TEST(KeyDecoder, AltIsEscapeFollowedByACharacter) {
   EXPECT_EQ(decodeAll("\x1bx"), Keys{"alt+x"});
   EXPECT_EQ(decodeAll("\x1bX\x1b\r"), (Keys{"alt+X", "alt+enter"}));
   EXPECT_EQ(decodeAll("\x1b\xc3\xa9"), Keys{"alt+\xc3\xa9"});
+  EXPECT_EQ(decodeAll("\x1b\x01"), Keys{"ctrl+alt+a"});  // modifiers always in the order ctrl, alt, shift
+  EXPECT_EQ(decodeAll("\x1b\x1b[1;5A"), Keys{"ctrl+alt+up"});
 }
 
 TEST(KeyDecoder, LoneEscapeWaitsUntilFlush) {
