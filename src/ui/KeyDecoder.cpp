@@ -201,11 +201,7 @@ Step utf8Step(std::string_view b) {
   if (lead == 0xed) high = 0x9f;
   if (lead == 0xf0) low = 0x90;
   if (lead == 0xf4) high = 0x8f;
-  if (length == 0) {  // stray bytes: one "onbekend" for the whole run
-    std::size_t j = 1;
-    while (j < b.size() && (isContinuation(byte(b, j)) || byte(b, j) == 0xc0 || byte(b, j) == 0xc1 || byte(b, j) >= 0xf5)) ++j;
-    return unknown(j);
-  }
+  if (length == 0) return unknown(1);  // a stray byte (one each: the same however reads split)
   for (std::size_t j = 1; j < length; ++j) {
     if (j >= b.size()) return {};
     const unsigned char c = byte(b, j);

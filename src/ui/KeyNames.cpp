@@ -100,10 +100,10 @@ std::optional<std::string> namedKey(Parts p) {
   const auto& [ctrl, alt, shift, meta] = p.mods;
   const bool none = !ctrl && !alt && !shift && !meta;
   if (isNavigationKey(p.base)) return joined(p);
-  if (p.base == "tab" && !ctrl && !meta && !(alt && shift)) return joined(p);
+  if (p.base == "tab" && !ctrl && !meta) return joined(p);
   if ((p.base == "enter" || p.base == "backspace") && !ctrl && !shift && !meta) return joined(p);
   if (p.base == "escape" && none) return joined(p);
-  if (p.base == "space" && !shift && !meta && !(ctrl && alt)) return joined(p);
+  if (p.base == "space" && !shift && !meta) return joined(p);
   if (none && (p.base == "capslock" || p.base == "numlock")) return p.base;  // refused later
   return std::nullopt;
 }
