@@ -52,7 +52,8 @@ void DecoderThread::decodeStream(ffmpeg::AudioDecoder& decoder, MediaChunk first
   bool started = false;
   auto reader = [&](std::uint8_t* buf, std::size_t size) -> std::size_t {
     while (true) {
-      if (cancel_->cancelled()) return 0;
+      // After the end or a read-ahead chunk, FFmpeg may ask again: it gets the end again.
+      if (cancel_->cancelled() || ended_ || carry_) return 0;
       if (current && offset < current->data.size()) {
         std::size_t n = std::min(size, current->data.size() - offset);
         std::memcpy(buf, current->data.data() + offset, n);

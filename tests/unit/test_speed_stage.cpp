@@ -3,12 +3,20 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <cmath>
 #include <cstddef>
+#include <fstream>
 #include <numbers>
+#include <sstream>
+#include <string>
 #include <vector>
 
 #include "audio/AudioFormat.h"
+#include "audio/ProgrammeBuffer.h"
+#include "core/EventQueue.h"
+#include "decode/DecoderThread.h"
+#include "net/ChunkQueue.h"
 
 namespace {
 
@@ -183,6 +191,62 @@ TEST(SpeedStage, ResetDropsWhatSonicHeld) {
   stage.process(silence.data(), kBlock * 8, after);
   stage.flush(after);
   for (float v : after) ASSERT_EQ(v, 0.0f);
+}
+
+// The decoder thread with a speed: 2 s of a 440 Hz tone (ADTS AAC, made with
+// `ffmpeg -f lavfi -i sine=frequency=440:duration=2:sample_rate=48000 -af volume=-6dB
+// -ac 2 -c:a aac -b:a 96k -f adts`) decoded through the whole thread.
+struct Decoded {
+  std::vector<float> audio;
+  double mediaSeconds = 0.0;
+};
+
+Decoded decodeTone(const std::atomic<double>* speed) {
+  std::ifstream f(std::string(MEELUISTER_TEST_DIR) + "/fixtures/decode/tone440_2s.aac", std::ios::binary);
+  std::ostringstream ss;
+  ss << f.rdbuf();
+  std::string bytes = ss.str();
+  EXPECT_GT(bytes.size(), 10000u);
+  ml::net::ChunkQueue chunks(4);
+  ml::net::MediaChunk c;
+  c.kind = ml::net::MediaChunk::Kind::Stream;
+  c.data = std::move(bytes);
+  chunks.push(std::move(c));
+  ml::net::MediaChunk end;
+  end.kind = ml::net::MediaChunk::Kind::End;
+  chunks.push(std::move(end));
+
+  ml::audio::ProgrammeBuffer programme(10.0);  // room for everything: run() never blocks
+  ml::EventQueue<ml::net::StreamEvent> events;
+  std::atomic<double> media{0.0};
+  ml::decode::DecoderThread decoder(chunks, programme, events, std::make_shared<ml::CancelToken>(), speed);
+  decoder.mediaSecondsOut = &media;
+  decoder.run();
+  EXPECT_TRUE(programme.ended());
+  Decoded d;
+  d.audio.resize(programme.readableFrames() * kChannels);
+  d.audio.resize(programme.read(d.audio.data(), programme.readableFrames()) * kChannels);
+  d.mediaSeconds = media.load();
+  return d;
+}
+
+TEST(DecoderSpeed, WithoutSpeedTheMediaSecondsAreTheFramesWritten) {
+  const Decoded d = decodeTone(nullptr);
+  ASSERT_GT(framesOf(d.audio), 0u);
+  EXPECT_NEAR(static_cast<double>(framesOf(d.audio)) / kSampleRate, 2.0, 0.05);
+  EXPECT_NEAR(d.mediaSeconds, static_cast<double>(framesOf(d.audio)) / kSampleRate, 1e-9);
+  EXPECT_NEAR(estimateHz(d.audio), 440.0, 440.0 * 0.01);
+}
+
+TEST(DecoderSpeed, AtTwiceTheSpeedHalfTheAudioStandsForAllOfTheRecording) {
+  const Decoded plain = decodeTone(nullptr);
+  std::atomic<double> speed{2.0};
+  const Decoded fast = decodeTone(&speed);
+  const double plainSeconds = static_cast<double>(framesOf(plain.audio)) / kSampleRate;
+  const double fastSeconds = static_cast<double>(framesOf(fast.audio)) / kSampleRate;
+  EXPECT_NEAR(fastSeconds / (plainSeconds / 2.0), 1.0, 0.02);
+  EXPECT_NEAR(fast.mediaSeconds / plainSeconds, 1.0, 0.02);
+  EXPECT_NEAR(estimateHz(fast.audio), 440.0, 440.0 * 0.01);
 }
 
 }  // namespace
