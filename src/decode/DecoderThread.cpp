@@ -26,8 +26,9 @@ void DecoderThread::run() noexcept {
       auto output = [&](const float* frames, std::size_t n) {
         std::size_t drop = std::min(skip, n);
         skip -= drop;
-        return out_.write(frames + drop * audio::kChannels, n - drop, *cancel_);
+        return emit(frames + drop * audio::kChannels, n - drop);
       };
+      if (c->discontinuity) stage_.reset();  // a seek or a new start: old audio is not wanted
       try {
         std::string_view init = c->init ? std::string_view(*c->init) : std::string_view();
         decoder.decodeSegment(init, c->data, c->discontinuity, output);
@@ -39,6 +40,7 @@ void DecoderThread::run() noexcept {
   } catch (const std::exception& e) {
     events_.push({StreamEvent::Kind::Failed, std::string("decoderen mislukt: ") + e.what(), 0});
   }
+  if (!cancel_->cancelled()) flushSpeed();
   out_.markEnded();
 }
 
@@ -50,7 +52,8 @@ void DecoderThread::decodeStream(ffmpeg::AudioDecoder& decoder, MediaChunk first
   bool started = false;
   auto reader = [&](std::uint8_t* buf, std::size_t size) -> std::size_t {
     while (true) {
-      if (cancel_->cancelled()) return 0;
+      // After the end or a read-ahead chunk, FFmpeg may ask again: it gets the end again.
+      if (cancel_->cancelled() || ended_ || carry_) return 0;
       if (current && offset < current->data.size()) {
         std::size_t n = std::min(size, current->data.size() - offset);
         std::memcpy(buf, current->data.data() + offset, n);
@@ -71,13 +74,38 @@ void DecoderThread::decodeStream(ffmpeg::AudioDecoder& decoder, MediaChunk first
       offset = 0;
     }
   };
-  auto output = [&](const float* frames, std::size_t n) { return out_.write(frames, n, *cancel_); };
+  auto output = [&](const float* frames, std::size_t n) { return emit(frames, n); };
   try {
     decoder.decodeStream(reader, output);
   } catch (const ffmpeg::DecodeError& e) {
     log::info("stream niet te decoderen: {}", e.what());
     events_.push({StreamEvent::Kind::DecodeError, e.what(), 0});
   }
+}
+
+bool DecoderThread::emit(const float* frames, std::size_t count) {
+  if (speed_ != nullptr) stage_.setSpeed(speed_->load(std::memory_order_relaxed));
+  if (stage_.passthrough()) return write(frames, count);
+  stretched_.clear();
+  stage_.process(frames, count, stretched_);
+  return write(stretched_.data(), stretched_.size() / audio::kChannels);
+}
+
+void DecoderThread::flushSpeed() {
+  stretched_.clear();
+  stage_.flush(stretched_);
+  write(stretched_.data(), stretched_.size() / audio::kChannels);
+}
+
+// Output frames made at speed s stand for s times as much of the recording.
+bool DecoderThread::write(const float* frames, std::size_t count) {
+  if (count == 0) return true;
+  if (!out_.write(frames, count, *cancel_)) return false;
+  if (mediaSecondsOut != nullptr) {
+    const double seconds = static_cast<double>(count) / audio::kSampleRate * stage_.speed();
+    mediaSecondsOut->fetch_add(seconds, std::memory_order_relaxed);
+  }
+  return true;
 }
 
 }  // namespace ml::decode
