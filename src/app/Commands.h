@@ -16,5 +16,6 @@ int cmdNormalize(const ArgList& args);  // meeluister normalize [TEXT]: what the
 int cmdToday(const ArgList& args);   // meeluister today: the day's debates, one line each
 int cmdShow(const ArgList& args);    // meeluister show DEBATE: one debate as plain text
 int cmdSay(const ArgList& args);     // meeluister say TEXT: speaks TEXT in Dutch
+int cmdRead(const ArgList& args);    // meeluister read DEBATE: reads a debate aloud
 
 }  // namespace ml::app

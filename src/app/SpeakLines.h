@@ -1,0 +1,25 @@
+// Speaks lines in Dutch with meeluister's own voice, one utterance each, through the sound
+// device or into a WAV/FLAC file, optionally printing each line just before it is heard.
+// SIGINT and SIGTERM (Ctrl+C) silence it at once.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "speech/SpeechEngine.h"
+
+namespace ml::app {
+
+struct SpeakRequest {
+  std::vector<std::string> lines;
+  speech::SpeechOptions voice;
+  std::optional<std::string> output;  // a file; none: the sound device
+  bool printLines = false;            // print each line as its speech starts
+};
+
+// Exit code: 0 spoken (for a file: "Opgeslagen in ..." printed), 1 no device or an
+// unwritable file (the reason printed), 130 interrupted ("Gestopt." printed). Throws
+// std::runtime_error when the voice cannot start.
+int speakLines(const SpeakRequest& request);
+
+}  // namespace ml::app
