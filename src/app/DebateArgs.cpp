@@ -17,22 +17,22 @@ std::string joinWords(const std::vector<std::string>& words) {
   return out;
 }
 
-sources::SourceConfig sourceConfig(const Args& a, const std::string& ref) {
+}  // namespace
+
+sources::SourceConfig sourceConfig(const Args& a, bool example) {
   sources::SourceOptions o;
   o.debatDirect = a.value("debatdirect").value_or("");
   o.openData = a.value("opendata").value_or("");
   o.web = a.value("web").value_or("");
   o.date = a.value("date").value_or("");
   o.offline = a.flag("offline");
-  o.example = a.flag("example") || sources::isExampleRef(ref);
+  o.example = example || a.flag("example");
   try {
     return sources::configFrom(o);
   } catch (const std::invalid_argument& e) {
     throw UsageError(e.what());
   }
 }
-
-}  // namespace
 
 ArgSpec withSourceOptions(ArgSpec spec) {
   spec.valued.insert({"date", "debatdirect", "opendata", "web"});
@@ -43,7 +43,7 @@ ArgSpec withSourceOptions(ArgSpec spec) {
 std::optional<Debate> findDebate(const Args& a, const std::string& usage) {
   const std::string ref = joinWords(a.positional());
   if (ref.empty()) throw UsageError(usage);
-  const sources::SourceConfig config = sourceConfig(a, ref);
+  const sources::SourceConfig config = sourceConfig(a, sources::isExampleRef(ref));
   auto fetcher = sources::makeFetcher(config);
   sources::Sources src(config, *fetcher);
   try {

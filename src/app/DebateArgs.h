@@ -7,11 +7,16 @@
 
 #include "app/Args.h"
 #include "core/Debate.h"
+#include "sources/SourceConfig.h"
 
 namespace ml::app {
 
 // `spec` with the source options added.
 ArgSpec withSourceOptions(ArgSpec spec);
+
+// The sources as the options say (`example`: the bundled example whatever --example says).
+// Throws UsageError when an option is wrong. (show, today and listen build the same.)
+sources::SourceConfig sourceConfig(const Args& a, bool example = false);
 
 // The debate the positional words name. Throws UsageError when none is given (`usage`
 // says how) or an option is wrong. When the sources cannot find it: prints the reason

@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <fmt/core.h>
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -290,6 +291,21 @@ TEST_F(SpeechdTest, RepliesAreSpokenInOrderOneAfterTheOther) {
   // Three replies are queued, not cut: three sentences' worth of speech.
   EXPECT_GT(span.length(), 7.0);
   EXPECT_GT(took, 7.0);
+}
+
+// speech-dispatcher drops a notification while a reply speaks and lets a newer echo replace
+// an older one; each such message must still count as finished, or idle() would never come.
+TEST_F(SpeechdTest, DroppedAndReplacedSpeechStillEnds) {
+  ml::speechd::SpeechdSpeaker speaker(options());
+  ASSERT_TRUE(speaker.say(kSentence, ml::speech::Priority::Reply));
+  speaker.say("Nieuwe spreker: Kamerlid A.", ml::speech::Priority::Notification, "Kamerlid A.");
+  for (int i = 1; i <= 3; ++i) speaker.say(fmt::format("Agendapunt {}: {}", i, kSentence), ml::speech::Priority::Echo);
+  const auto start = Clock::now();
+  ASSERT_TRUE(speaker.waitIdle(40s)) << "a dropped or replaced message never finished";
+  // The reply and the newest echo (about 11 s), not all four sentences (over 20 s).
+  EXPECT_LT(Clock::now() - start, 18s);
+  const Span span = spanOf(loudBlocks());
+  ASSERT_TRUE(span.first.has_value()) << "the sink heard nothing";
 }
 
 TEST_F(SpeechdTest, StopCutsALongTextAtOnce) {
