@@ -328,6 +328,19 @@ TEST_F(SpeechdTest, StopCutsALongTextAtOnce) {
   EXPECT_TRUE(speaker.waitIdle(10s));
 }
 
+// The daemon going away mid-sentence: the next say() is refused (no crash, no SIGPIPE
+// death), and nothing of ours counts as speaking any more.
+TEST_F(SpeechdTest, DaemonGoneIsRefusedNotFatal) {
+  ml::speechd::SpeechdSpeaker speaker(options());
+  ASSERT_TRUE(speaker.say(longText()));
+  std::this_thread::sleep_for(1000ms);
+  speechd_->stop(SIGKILL);
+  std::this_thread::sleep_for(300ms);
+  EXPECT_FALSE(speaker.say(kSentence));
+  EXPECT_TRUE(speaker.waitIdle(2s));
+  speaker.stop();  // harmless on a dead connection
+}
+
 TEST_F(SpeechdTest, FasterRateIsShorter) {
   ml::speechd::SpeechdSpeaker speaker(options());
   speaker.setRate(120);

@@ -188,9 +188,11 @@ bool SpeechdSpeaker::say(std::string text, speech::Priority priority, std::strin
   {
     std::lock_guard lock(s.mutex);
     --s.sending;
+    // Refused: most likely the connection is gone, and with it every end report still due.
+    if (id < 0) s.pending.clear();
   }
   s.idleCv.notify_all();
-  if (id < 0) log::warn("speech-dispatcher weigerde een zin");
+  if (id < 0) log::warn("speech-dispatcher weigerde een zin (verbinding verbroken?)");
   return id >= 0;
 }
 
