@@ -17,6 +17,7 @@
 #include "audio/Sink.h"
 #include "audio/SpeechBuffer.h"
 #include "core/Time.h"
+#include "text/DutchNormalizer.h"
 #include "ui/Lines.h"
 
 namespace ml::app {
@@ -66,10 +67,8 @@ int speakLines(const SpeakRequest& request) {
   audio::Mixer mixer(programme, speechBuffer);
   // eSpeak NG and the normaliser load while the device opens (both take tens of ms).
   auto starting = std::async(std::launch::async, [&] {
-    auto e = std::make_unique<speech::SpeechEngine>(speechBuffer, request.voice);
-    if (request.printLines) e->setOnUtteranceStart([](const std::string& text) { ui::line(text); });
-    for (const auto& l : request.lines) e->say(l, speech::Priority::Reply);
-    return e;
+    if (request.voice.normalize) text::DutchNormalizer::standard();  // loads its word lists
+    return std::make_unique<speech::SpeechEngine>(speechBuffer, request.voice);
   });
   speechBuffer.setActive(true);  // speech is coming: the mixer must not finish before it
 
@@ -84,6 +83,9 @@ int speakLines(const SpeakRequest& request) {
     return 1;
   }
   std::unique_ptr<speech::SpeechEngine> engine = starting.get();  // rethrows a start failure
+  // Only now that the sound has somewhere to go: no line is printed that will not be heard.
+  if (request.printLines) engine->setOnUtteranceStart([](const std::string& text) { ui::line(text); });
+  for (const auto& l : request.lines) engine->say(l, speech::Priority::Reply);
   const bool interrupted = interruptedBeforeEnd(mixer, signals.fd());
   if (interrupted) {
     engine->setOnUtteranceStart(nullptr);

@@ -148,6 +148,15 @@ def test_through_the_device_lines_come_as_spoken_and_ctrl_c_stops():
         h.check((end - begin) / rate < 6.0, f"speech went on for {(end - begin) / rate:.2f} s; Ctrl+C came at about 4 s")
 
 
+def test_no_device_says_so_and_prints_nothing_unheard():
+    with tempfile.TemporaryDirectory() as tmp:
+        rc, lines, err = h.run_meeluister(["read", "voorbeeld"], env=h.no_audio_env(tmp), timeout=60)
+        ctx = h.show(rc, lines, err)
+        h.check(rc == 1, "expected exit 1 without a device\n" + ctx)
+        h.check(len(lines) == 1 and lines[0].startswith("Geen audioapparaat"),
+                "expected only 'Geen audioapparaat...': no line of the debate that was not heard\n" + ctx)
+
+
 def test_unknown_debate_and_usage_errors():
     with ApiServer() as server, tempfile.TemporaryDirectory() as tmp:
         env = h.base_env({"XDG_CACHE_HOME": tmp, "HOME": tmp})
