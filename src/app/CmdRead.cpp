@@ -3,10 +3,7 @@
 // Reads a debate aloud in the listener's reading order (sources/Reading.h): each line is
 // printed just before it is spoken, through the sound device or into a WAV/FLAC file.
 // Ctrl+C stops at once (exit 130). DEBATE as for `show` ("voorbeeld": the bundled example).
-#include <cmath>
 #include <string>
-
-#include <fmt/core.h>
 
 #include "app/Args.h"
 #include "app/Commands.h"
@@ -19,24 +16,10 @@ namespace ml::app {
 
 int cmdRead(const ArgList& args);
 
-namespace {
-
-int rateOption(const Args& a, int fallback) {
-  const auto v = a.number("rate");
-  if (!v) return fallback;
-  if (*v < speech::kMinRate || *v > speech::kMaxRate || std::floor(*v) != *v) {
-    throw UsageError(fmt::format("--rate verwacht een aantal woorden per minuut van {} tot {}.", speech::kMinRate,
-                                 speech::kMaxRate));
-  }
-  return static_cast<int>(*v);
-}
-
-}  // namespace
-
 int cmdRead(const ArgList& args) {
   const Args a(args, withSourceOptions(ArgSpec{{"output", "rate"}, {}}));
   SpeakRequest request;
-  request.voice.rate = rateOption(a, request.voice.rate);
+  request.voice = voiceOptions(a);
   request.output = a.value("output");
   request.printLines = true;
   const auto debate = findDebate(

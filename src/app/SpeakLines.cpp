@@ -8,6 +8,7 @@
 #include <fmt/core.h>
 
 #include <cerrno>
+#include <cmath>
 #include <future>
 #include <memory>
 
@@ -46,6 +47,15 @@ class SignalFd {
   int fd_ = -1;
 };
 
+int wholeNumber(const Args& a, const std::string& name, int lo, int hi, int fallback, const char* what) {
+  auto v = a.number(name);
+  if (!v) return fallback;
+  if (*v < lo || *v > hi || std::floor(*v) != *v) {
+    throw UsageError(fmt::format("--{} verwacht {} van {} tot {}.", name, what, lo, hi));
+  }
+  return static_cast<int>(*v);
+}
+
 // Waits until the mixer has played everything (false), or a signal came (true).
 bool interruptedBeforeEnd(audio::Mixer& mixer, int sigfd) {
   while (!mixer.finished()) {
@@ -57,6 +67,14 @@ bool interruptedBeforeEnd(audio::Mixer& mixer, int sigfd) {
 }
 
 }  // namespace
+
+speech::SpeechOptions voiceOptions(const Args& a) {
+  speech::SpeechOptions so;
+  so.rate = wholeNumber(a, "rate", speech::kMinRate, speech::kMaxRate, so.rate, "een aantal woorden per minuut");
+  so.pitch = wholeNumber(a, "pitch", 0, 100, so.pitch, "een toonhoogte");
+  so.volume = wholeNumber(a, "volume", 0, 200, so.volume, "een volume");
+  return so;
+}
 
 int speakLines(const SpeakRequest& request) {
   SignalFd signals;

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "app/Args.h"
 #include "speech/SpeechEngine.h"
 
 namespace ml::app {
@@ -16,6 +17,10 @@ struct SpeakRequest {
   std::optional<std::string> output;  // a file; none: the sound device
   bool printLines = false;            // print each line as its speech starts
 };
+
+// The voice as the options --rate, --pitch and --volume say (those given); throws
+// UsageError (Dutch) for a value out of range.
+speech::SpeechOptions voiceOptions(const Args& a);
 
 // Exit code: 0 spoken (for a file: "Opgeslagen in ..." printed), 1 no device or an
 // unwritable file (the reason printed), 130 interrupted ("Gestopt." printed). Throws
