@@ -280,7 +280,7 @@ TEST_F(SpeechdTest, SpeaksDutchAndBecomesIdle) {
   EXPECT_LT(seconds, 12.0);
 }
 
-TEST_F(SpeechdTest, RepliesAreSpokenInOrderOneAfterTheOther) {
+TEST_F(SpeechdTest, RepliesAreAllSpokenOneAfterTheOther) {
   ml::speechd::SpeechdSpeaker speaker(options());
   const auto start = Clock::now();
   for (int i = 0; i < 3; ++i) ASSERT_TRUE(speaker.say(kSentence, ml::speech::Priority::Reply));
