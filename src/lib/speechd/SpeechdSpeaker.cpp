@@ -138,14 +138,17 @@ SpeechdSpeaker::SpeechdSpeaker(SpeechdOptions options) : state_(std::make_unique
   s.options = std::move(options);
   s.rate = std::clamp(s.options.rate, speech::kMinRate, speech::kMaxRate);
   s.conn = connect(s.options);
+  const int id = spd_get_client_id(s.conn);
+  if (id < 0) {
+    spd_close(s.conn);
+    throw std::runtime_error("speech-dispatcher antwoordt niet zoals verwacht (geen klantnummer).");
+  }
+  s.clientId = static_cast<std::size_t>(id);
+  {
+    std::lock_guard lock(gRegistryMutex);
+    gRegistry[s.clientId] = &s;
+  }
   try {
-    const int id = spd_get_client_id(s.conn);
-    if (id < 0) throw std::runtime_error("speech-dispatcher gaf geen klantnummer.");
-    s.clientId = static_cast<std::size_t>(id);
-    {
-      std::lock_guard lock(gRegistryMutex);
-      gRegistry[s.clientId] = &s;
-    }
     setUp(s.conn, s.options, s.rate.load());
   } catch (...) {
     {
