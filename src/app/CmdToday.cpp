@@ -1,10 +1,9 @@
 // meeluister today [--date JJJJ-MM-DD] [--debatdirect URL] [--opendata URL] [--web URL]
 //                  [--offline] [--example]
 // The day's debates across all rooms, one plain line each: live first, then by time.
-#include <stdexcept>
-
 #include "app/Args.h"
 #include "app/Commands.h"
+#include "app/DebateArgs.h"
 #include "sources/DebateText.h"
 #include "sources/Resolve.h"
 #include "sources/Sources.h"
@@ -15,27 +14,12 @@ namespace {
 
 void say(const std::string& text) { ui::line(text); }
 
-sources::SourceConfig todayConfig(const Args& a) {
-  sources::SourceOptions o;
-  o.debatDirect = a.value("debatdirect").value_or("");
-  o.openData = a.value("opendata").value_or("");
-  o.web = a.value("web").value_or("");
-  o.date = a.value("date").value_or("");
-  o.offline = a.flag("offline");
-  o.example = a.flag("example");
-  try {
-    return sources::configFrom(o);
-  } catch (const std::invalid_argument& e) {
-    throw UsageError(e.what());
-  }
-}
-
 }  // namespace
 
 int cmdToday(const ArgList& args) {
-  const Args a(args, ArgSpec{{"date", "debatdirect", "opendata", "web"}, {"offline", "example"}});
+  const Args a(args, withSourceOptions({}));
   if (!a.positional().empty()) throw UsageError("today kent geen argument '" + a.positional().front() + "'.");
-  const sources::SourceConfig config = todayConfig(a);
+  const sources::SourceConfig config = sourceConfig(a);
   auto fetcher = sources::makeFetcher(config);
   sources::Sources src(config, *fetcher);
   const std::string date = src.today();

@@ -29,12 +29,6 @@ std::string join(const std::vector<std::string>& parts, const char* sep) {
   return out;
 }
 
-std::string personText(const Person& p) {
-  std::string role = p.role;
-  if (!role.empty()) role[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(role[0])));
-  return join({p.name, role, p.party}, ", ");
-}
-
 std::string documentLine(const DocumentRef& doc) {
   std::string date = doc.date.size() == 10 ? dutchDate(doc.date) : doc.date;
   if (date.find(' ') != std::string::npos) date = date.substr(date.find(' ') + 1);  // without weekday
@@ -63,20 +57,16 @@ void speakers(const Debate& d, std::vector<std::string>& out) {
   }
 }
 
+void append(std::vector<std::string>& out, std::vector<std::string> more) {
+  for (auto& l : more) out.push_back(std::move(l));
+}
+
 void background(const Debate& d, std::vector<std::string>& out) {
   if (d.background.empty()) return;
   out.push_back("Achtergrond:");
   for (const auto& s : d.background) {
     if (!s.heading.empty()) out.push_back(s.heading);
-    int item = 0;
-    for (const auto& b : s.blocks) {
-      if (b.kind == TextBlock::Kind::ListItem) {
-        out.push_back(fmt::format("{}. {}", ++item, b.text));
-      } else {
-        item = 0;
-        out.push_back(b.text);
-      }
-    }
+    append(out, sectionLines(s));
   }
 }
 
@@ -114,9 +104,10 @@ std::string listingLine(const Debate& d) {
               ", ");
 }
 
-std::vector<std::string> showLines(const Debate& d) {
+std::string debateTitle(const Debate& d) { return d.title.empty() ? "Debat zonder titel" : d.title; }
+
+std::vector<std::string> aboutLines(const Debate& d) {
   std::vector<std::string> out;
-  out.push_back(d.title.empty() ? "Debat zonder titel" : d.title);
   if (!d.kind.empty()) out.push_back("Soort: " + d.kind + ".");
   if (!d.committee.empty()) out.push_back("Commissie: " + d.committee + ".");
   const auto start = d.plannedStart ? d.plannedStart : d.actualStart;
@@ -130,6 +121,44 @@ std::vector<std::string> showLines(const Debate& d) {
   out.push_back(std::string("Status: ") + dutchStatus(d.status) + ".");
   const std::string room = d.room.name.empty() ? d.room.id : d.room.name;
   if (!room.empty()) out.push_back("Waar: " + room + ".");
+  return out;
+}
+
+std::string personText(const Person& p) {
+  std::string role = p.role;
+  if (!role.empty()) role[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(role[0])));
+  return join({p.name, role, p.party}, ", ");
+}
+
+std::string agendaHeading(const AgendaItem& item, std::size_t index) {
+  return fmt::format("Agendapunt {}: {}", item.number.empty() ? std::to_string(index + 1) : item.number,
+                     item.subject.empty() ? "zonder onderwerp" : item.subject);
+}
+
+std::vector<std::string> agendaItemLines(const AgendaItem& item) {
+  std::vector<std::string> out;
+  if (!item.note.empty()) out.push_back("Toelichting: " + item.note);
+  for (const auto& doc : item.documents) out.push_back(documentLine(doc));
+  return out;
+}
+
+std::vector<std::string> sectionLines(const Section& section) {
+  std::vector<std::string> out;
+  int item = 0;
+  for (const auto& b : section.blocks) {
+    if (b.kind == TextBlock::Kind::ListItem) {
+      out.push_back(fmt::format("{}. {}", ++item, b.text));
+    } else {
+      item = 0;
+      out.push_back(b.text);
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> showLines(const Debate& d) {
+  std::vector<std::string> out{debateTitle(d)};
+  append(out, aboutLines(d));
   if (!d.ministers.empty()) {
     std::vector<std::string> ms;
     for (const auto& p : d.ministers) ms.push_back(personText(p));
@@ -145,11 +174,8 @@ std::vector<std::string> showLines(const Debate& d) {
   if (!d.agenda.empty()) {
     out.push_back(fmt::format("Agenda, {} {}:", d.agenda.size(), d.agenda.size() == 1 ? "punt" : "punten"));
     for (std::size_t i = 0; i < d.agenda.size(); ++i) {
-      const auto& item = d.agenda[i];
-      out.push_back(fmt::format("Agendapunt {}: {}", item.number.empty() ? std::to_string(i + 1) : item.number,
-                                item.subject.empty() ? "zonder onderwerp" : item.subject));
-      if (!item.note.empty()) out.push_back("Toelichting: " + item.note);
-      for (const auto& doc : item.documents) out.push_back(documentLine(doc));
+      out.push_back(agendaHeading(d.agenda[i], i));
+      append(out, agendaItemLines(d.agenda[i]));
     }
   }
   background(d, out);

@@ -14,8 +14,22 @@ std::string dutchDate(const std::string& isoDate);
 // One line for a day's listing: time, room, kind, title, status.
 std::string listingLine(const Debate& d);
 
-// Every line of `meeluister show`.
+// Every line of `meeluister show`, built from the pieces below (which Reading.h shares).
 std::vector<std::string> showLines(const Debate& d);
+
+// The title, or "Debat zonder titel".
+std::string debateTitle(const Debate& d);
+// What, when and where, one line each (no title): "Soort: ...", "Commissie: ...",
+// "Wanneer: ...", "Begonnen om ...", "Status: ...", "Waar: ...".
+std::vector<std::string> aboutLines(const Debate& d);
+// "Eric van der Burg, staatssecretaris van Justitie en Veiligheid" (party after a member).
+std::string personText(const Person& p);
+// "Agendapunt 2: Verslag van de Raad" (`index` counts from 0; used when the item has no number).
+std::string agendaHeading(const AgendaItem& item, std::size_t index);
+// An agenda item's note ("Toelichting: ...") and documents ("Document ..."), one line each.
+std::vector<std::string> agendaItemLines(const AgendaItem& item);
+// A background section's text blocks, one line each, list items numbered "1. ...".
+std::vector<std::string> sectionLines(const Section& section);
 
 // "Let op: ..." lines for notes.
 std::vector<std::string> noteLines(const std::vector<std::string>& notes);

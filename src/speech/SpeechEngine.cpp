@@ -80,6 +80,11 @@ void SpeechEngine::setRate(int wordsPerMinute) { rate_.store(std::clamp(wordsPer
 void SpeechEngine::setPitch(int pitch) { pitch_.store(std::clamp(pitch, 0, 100)); }
 void SpeechEngine::setVolume(int volume) { volume_.store(std::clamp(volume, 0, 200)); }
 
+void SpeechEngine::setOnUtteranceStart(UtteranceStart hook) {
+  std::lock_guard lock(mutex_);
+  onStart_ = std::move(hook);
+}
+
 bool SpeechEngine::idle() const {
   std::lock_guard lock(mutex_);
   return !playing_ && queue_.empty();
@@ -94,6 +99,8 @@ std::string SpeechEngine::voiceName() const {
   std::lock_guard lock(mutex_);
   return voiceName_;
 }
+
+std::string SpeechEngine::describe() const { return "eSpeak NG, stem " + voiceName(); }
 
 void SpeechEngine::run() {
   std::unique_ptr<Tools> own;
@@ -120,7 +127,9 @@ void SpeechEngine::run() {
     Utterance u = *queue_.pop();
     playing_ = u.priority;
     const std::uint64_t gen = out_.generation();  // under the lock: stop() cannot slip in between
+    const UtteranceStart hook = onStart_;
     lock.unlock();
+    announce(hook, u.text);
     speakOne(*own, u.text, gen);
     lock.lock();
     playing_.reset();
@@ -128,6 +137,15 @@ void SpeechEngine::run() {
       out_.setActive(false);
       idleCv_.notify_all();
     }
+  }
+}
+
+void SpeechEngine::announce(const UtteranceStart& hook, const std::string& text) {
+  if (!hook) return;
+  try {
+    hook(text);
+  } catch (const std::exception& e) {
+    log::warn("fout bij het begin van een zin: {}", e.what());
   }
 }
 

@@ -1,0 +1,58 @@
+#include "app/DebateArgs.h"
+
+#include <stdexcept>
+#include <vector>
+
+#include "sources/DebateText.h"
+#include "sources/Resolve.h"
+#include "sources/Sources.h"
+#include "ui/Lines.h"
+
+namespace ml::app {
+namespace {
+
+std::string joinWords(const std::vector<std::string>& words) {
+  std::string out;
+  for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
+  return out;
+}
+
+}  // namespace
+
+sources::SourceConfig sourceConfig(const Args& a, bool example) {
+  sources::SourceOptions o;
+  o.debatDirect = a.value("debatdirect").value_or("");
+  o.openData = a.value("opendata").value_or("");
+  o.web = a.value("web").value_or("");
+  o.date = a.value("date").value_or("");
+  o.offline = a.flag("offline");
+  o.example = example || a.flag("example");
+  try {
+    return sources::configFrom(o);
+  } catch (const std::invalid_argument& e) {
+    throw UsageError(e.what());
+  }
+}
+
+ArgSpec withSourceOptions(ArgSpec spec) {
+  spec.valued.insert({"date", "debatdirect", "opendata", "web"});
+  spec.flags.insert({"offline", "example"});
+  return spec;
+}
+
+std::optional<Debate> findDebate(const Args& a, const std::string& usage) {
+  const std::string ref = joinWords(a.positional());
+  if (ref.empty()) throw UsageError(usage);
+  const sources::SourceConfig config = sourceConfig(a, sources::isExampleRef(ref));
+  auto fetcher = sources::makeFetcher(config);
+  sources::Sources src(config, *fetcher);
+  try {
+    return src.resolve(sources::isExampleRef(ref) ? std::string(sources::kExampleNumber) : ref);
+  } catch (const sources::SourceError& e) {
+    ui::line(e.what());
+    for (const auto& l : sources::noteLines(src.notes())) ui::line(l);
+    return std::nullopt;
+  }
+}
+
+}  // namespace ml::app
