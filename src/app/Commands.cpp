@@ -33,7 +33,7 @@ void printUsage(std::FILE* to) {
     std::fprintf(to, "  meeluister %.*s\n", static_cast<int>(c.summary.size()), c.summary.data());
   }
   std::fprintf(to, "  meeluister [--date JJJJ-MM-DD] [--example]: kies uit de debatten van vandaag en luister\n");
-  std::fprintf(to, "Speler (listen, demo, zonder opdracht): --modus schermlezer|spraak|beide, --meldingen alles|sprekers|uit,\n"
+  std::fprintf(to, "Speler (listen, demo, zonder opdracht): --modus schermlezer|spraak|beide, --uitgebreidheid alles|sprekers|uit,\n"
                    "  --spraak espeak|speechd, --spraaksnelheid WOORDEN, --geen-mpris. Toets h in de speler geeft hulp.\n");
   std::fprintf(to, "Algemene opties: --verbose (meer meldingen op stderr), --help, --version\n");
 }

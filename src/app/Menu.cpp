@@ -32,8 +32,10 @@ std::optional<std::size_t> Menu::choose(bool first) {
     for (std::size_t i = 0; i < debates_.size(); ++i) {
       out_.say(std::to_string(i + 1) + ". " + sources::listingLine(debates_[i]));
     }
-    out_.say(debates_.front().isLive() ? "Enter luistert naar het eerste debat, dat nu live is. Pijltjes of een cijfer kiezen een ander; h geeft hulp."
-                                       : "Kies met de pijltjes of een cijfer en luister met Enter; h geeft hulp, q stopt.");
+    const Debate& top = debates_.front();
+    out_.say(top.isLive() ? std::string("Enter luistert naar het eerste debat, dat nu ") + dutchStatus(top.status) +
+                                " is. Pijltjes of een cijfer kiezen een ander; h geeft hulp."
+                          : "Kies met de pijltjes of een cijfer en luister met Enter; h geeft hulp, q stopt.");
   } else {
     echo();
   }

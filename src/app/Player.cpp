@@ -22,6 +22,7 @@ void Player::startThreads() {
   // Each run of the threads has its own token and queue, so a restart never mixes them.
   cancel_ = std::make_shared<CancelToken>();
   chunks_ = std::make_unique<net::ChunkQueue>(3);
+  mediaOut_.store(0);
   net::ChunkQueue& chunks = *chunks_;
   CancelPtr cancel = cancel_;
   fetcher_ = std::thread([this, &chunks, cancel, fetch = options_.fetch] {
@@ -29,7 +30,8 @@ void Player::startThreads() {
     f.run();
   });
   decoder_ = std::thread([this, &chunks, cancel] {
-    decode::DecoderThread d(chunks, programme_, events_, cancel);
+    decode::DecoderThread d(chunks, programme_, events_, cancel, &speed_);
+    d.mediaSecondsOut = &mediaOut_;
     d.run();
   });
 }
@@ -78,25 +80,15 @@ void Player::restart(net::FetchOptions::Start start, double position) {
   }
   options_.fetch.start = start;
   options_.fetch.position = position;
-  foldedSeconds_ = 0;
-  framesAtFold_ = mixer_.programmeFramesPlayed();
   startThreads();
 }
 
-void Player::foldSpeed() {
-  const std::uint64_t now = mixer_.programmeFramesPlayed();
-  foldedSeconds_ += static_cast<double>(now - framesAtFold_) / audio::kSampleRate * speed_.load();
-  framesAtFold_ = now;
-}
+void Player::setSpeed(double speed) { speed_.store(std::clamp(speed, 0.5, 3.0)); }
 
-void Player::setSpeed(double speed) {
-  foldSpeed();
-  speed_.store(std::clamp(speed, 0.5, 3.0));
-}
-
+// What the decoder wrote of the recording, less what still waits in the buffer.
 double Player::mediaSecondsPlayed() {
-  foldSpeed();
-  return foldedSeconds_;
+  const double buffered = static_cast<double>(programme_.readableFrames()) / audio::kSampleRate * speed_.load();
+  return std::max(0.0, mediaOut_.load() - buffered);
 }
 
 std::vector<net::StreamEvent> Player::takeEvents() {

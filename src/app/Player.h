@@ -62,14 +62,13 @@ class Player {
   std::vector<net::StreamEvent> takeEvents();
   audio::Mixer& mixer() { return mixer_; }
   const PlayOptions& options() const { return options_; }
-  // Seconds of the recording played since the last restart, at the speeds in force.
+  // Seconds of the recording played since the last (re)start, whatever the speed.
   double mediaSecondsPlayed();
 
  private:
   void startThreads();
   void stopThreads();
   void waitForData(int sigfd);
-  void foldSpeed();
 
   PlayOptions options_;
   CancelPtr cancel_;
@@ -81,10 +80,7 @@ class Player {
   std::thread fetcher_, decoder_;
   std::atomic<double> speed_{1.0};
   bool sinkStarted_ = false;
-  // Position bookkeeping: media seconds folded in at speed changes, and the mixer's
-  // programme frame count when the current speed took effect.
-  double foldedSeconds_ = 0;
-  std::uint64_t framesAtFold_ = 0;
+  std::atomic<double> mediaOut_{0};  // seconds of the recording the decoder wrote (since the last start)
 };
 
 }  // namespace ml::app

@@ -203,6 +203,11 @@ void Session::onStreamEvents() {
     }
     std::string text = describe(e);
     if (e.kind == K::Ended && interactive_) continue;  // said when the audio has played out
+    // After a jump the listener was already told where to; the reconnect is no news.
+    if (seeking_ && (e.kind == K::Connecting || e.kind == K::PlayingFrom || e.kind == K::PlayingLive)) {
+      if (e.kind != K::Connecting) seeking_ = false;
+      continue;
+    }
     if (!text.empty()) out_.say(text, e.kind == K::Failed ? speech::Priority::Error : speech::Priority::Reply);
   }
   if (mpris_) mpris_->update(mprisState());

@@ -127,6 +127,7 @@ class Session : public mpris::Handler {
   bool started_ = false;      // the stream plays
   bool ended_ = false;        // the recording was played to its end
   bool failed_ = false;
+  bool seeking_ = false;      // a jump was asked and said; its stream lines are not repeated
   double basePosition_ = 0;   // position of the last (re)start
   double recordingStartUtc_ = 0;
   double length_ = 0;

@@ -180,6 +180,7 @@ void Session::seekTo(double target, const std::string& why) {
   target = clampPosition(target, length_);
   out_.say(why, speech::Priority::Echo);
   player_.restart(net::FetchOptions::Start::Position, target);
+  seeking_ = true;
   basePosition_ = target;
   ended_ = false;
   if (mpris_) mpris_->seeked(target);
@@ -193,6 +194,7 @@ void Session::goLive() {
   player_.mixer().setPaused(false);
   out_.say("Terug naar live.", speech::Priority::Echo);
   player_.restart(net::FetchOptions::Start::Live);
+  seeking_ = true;
 }
 
 void Session::readParts(int which) {

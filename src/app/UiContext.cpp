@@ -5,12 +5,9 @@
 #include <unistd.h>
 
 #include <cmath>
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 
 #include "core/Log.h"
-#include "core/Paths.h"
 #include "lib/speechd/SpeechdSpeaker.h"
 #include "speech/SpeechEngine.h"
 
@@ -28,12 +25,15 @@ int blockedSignalFd() {
   return signalfd(-1, &set, SFD_CLOEXEC | SFD_NONBLOCK);
 }
 
-std::unique_ptr<speech::Speaker> makeSpeaker(const Settings& s, audio::SpeechBuffer& buffer) {
+std::unique_ptr<speech::Speaker> makeSpeaker(Settings& s, audio::SpeechBuffer& buffer) {
   if (s.backend == SpeechBackend::SpeechDispatcher) {
     try {
-      return std::make_unique<speechd::SpeechdSpeaker>(s.speechRate);
+      speechd::SpeechdOptions o;
+      o.rate = s.speechRate;
+      return std::make_unique<speechd::SpeechdSpeaker>(o);
     } catch (const std::exception& e) {
       log::warn("{} meeluister spreekt nu met zijn eigen stem.", e.what());
+      s.backend = SpeechBackend::Espeak;
     }
   }
   speech::SpeechOptions o;
@@ -43,12 +43,10 @@ std::unique_ptr<speech::Speaker> makeSpeaker(const Settings& s, audio::SpeechBuf
 
 }  // namespace
 
-const std::vector<std::string> kUiValued{"modus", "meldingen", "spraak", "spraaksnelheid"};
-const std::vector<std::string> kUiFlags{"geen-mpris"};
-
+// Literals, not globals: other files' static ArgSpecs are built from this at start-up.
 ArgSpec withUiOptions(ArgSpec spec) {
-  spec.valued.insert(kUiValued.begin(), kUiValued.end());
-  spec.flags.insert(kUiFlags.begin(), kUiFlags.end());
+  spec.valued.insert({"modus", "uitgebreidheid", "spraak", "spraaksnelheid"});
+  spec.flags.insert("geen-mpris");
   return spec;
 }
 
@@ -63,16 +61,10 @@ std::unique_ptr<UiContext> makeUiContext(const Args& a) {
   auto ctx = std::make_unique<UiContext>();
   std::vector<std::string> warnings;
   ctx->settings = loadSettings(warnings);
-  {
-    std::ifstream in(paths::dataDir() / "data" / "keys.conf");
-    std::stringstream text;
-    text << in.rdbuf();
-    if (!in) warnings.push_back("De toetsenlijst data/keys.conf ontbreekt; alleen uw eigen toetsen gelden.");
-    ctx->keys = ui::KeyMap::build(text.str(), ctx->settings.keys, warnings);
-  }
+  ctx->keys = ui::KeyMap::load(ctx->settings.keys, warnings);
   try {
     if (auto m = a.value("modus")) ctx->settings.mode = outputModeFromName(*m);
-    if (auto v = a.value("meldingen")) ctx->settings.verbosity = verbosityFromName(*v);
+    if (auto v = a.value("uitgebreidheid")) ctx->settings.verbosity = verbosityFromName(*v);
   } catch (const std::invalid_argument& e) {
     throw UsageError(e.what());
   }

@@ -16,9 +16,8 @@
 
 namespace ml::app {
 
-// Options every interactive command takes (valued / flags).
-extern const std::vector<std::string> kUiValued;  // modus, meldingen, spraak, spraaksnelheid
-extern const std::vector<std::string> kUiFlags;   // geen-mpris
+// `spec` plus the options every interactive command takes: --modus, --uitgebreidheid,
+// --spraak, --spraaksnelheid, --geen-mpris.
 ArgSpec withUiOptions(ArgSpec spec);
 
 struct UiContext {

@@ -137,6 +137,24 @@ def rms(samples, start, n):
     return math.sqrt(sum((x / 32768.0) ** 2 for x in part) / len(part))
 
 
+def stream_onset(samples, first_segment=0, search_seconds=12.0, rate=h.SAMPLE_RATE):
+    """Where the staircase stream began in a recording that may start with speech: found
+    from the first segment boundary (the tone steps from f(k) to f(k+1)), which speech
+    over the tone does not move. None when no boundary is found."""
+    f0 = 300 + 50 * (first_segment % 20)
+    f1 = 300 + 50 * ((first_segment + 1) % 20)
+    win, step = 960, 480
+    end = min(len(samples) - win, int(search_seconds * rate))
+    run = 0
+    for i in range(0, end, step):
+        a0, a1 = goertzel(samples, i, win, f0), goertzel(samples, i, win, f1)
+        run = run + 1 if (a1 > 0.02 and a1 > 3 * a0) else 0
+        if run == 4:  # 40 ms of the next tone: the boundary lies at the run's start
+            boundary = i - 3 * step
+            return max(0, boundary - h.SEGMENT_SAMPLES + win // 2)
+    return None
+
+
 def windows(samples, onset, first_segment=0, win=4800):
     """Per 100 ms window fully inside one staircase segment: (start index, tone amplitude,
     residual RMS = what is not the tone, i.e. speech). The stream started at `onset`."""

@@ -39,7 +39,9 @@ def test_speech_ducks_and_stops_on_a_key():
                              env=env)
         try:
             player.expect("hulp", 0, timeout=20, what="the start")
-            time.sleep(4.0)  # the start-up sentence is over; the stream plays alone
+            time.sleep(1.0)
+            player.send("s")  # silences the start-up lines; then the stream plays alone
+            time.sleep(3.0)
             before = player.send("w")
             t_w = time.monotonic()
             first = player.expect("Positie", before)
@@ -58,13 +60,19 @@ def test_speech_ducks_and_stops_on_a_key():
         ctx = h.show(rc, lines, err)
         h.check(rc == 0, "q must exit 0\n" + ctx)
         samples, rate, _ch, _frames = h.load_audio(wav)
-        onset = h.first_sound(samples)
-        h.check(onset is not None, "nothing was recorded\n" + ctx)
+        h.check(h.first_sound(samples) is not None, "nothing was recorded\n" + ctx)
+        onset = p.stream_onset(samples)
+        h.check(onset is not None, "the stream's first segment boundary is not in the recording\n" + ctx)
         wins = p.windows(samples, onset)
+        if os.environ.get("ML_DEBUG"):
+            for i, a, r in wins:
+                print(f"{i / rate:6.2f} tone {a:.3f} rest {r:.3f}")
         speech = clusters(wins)
-        h.check(len(speech) >= 2, f"expected the start-up sentence and the answer to w as speech, "
+        # Spoken runs: the start-up lines (cut by s), the answer to w (cut by s), and the
+        # goodbye (cut when the program ends).
+        h.check(len(speech) >= 2, f"expected the start-up lines and the answer to w as speech, "
                 f"found {len(speech)} spoken runs\n" + ctx)
-        begin, end = speech[-1]
+        begin, end = speech[1]
         spoken = (end - begin) / rate
         # The whole answer to w, at 175 words a minute, would take this long:
         words = sum(len(l.split()) for l in said[:2])
@@ -80,7 +88,9 @@ def test_speech_ducks_and_stops_on_a_key():
         base = [a for i, a, _r in wins if quiet(i) and i < begin]
         during = [a for i, a, _r in wins if begin + 9600 <= i <= end - 4800]
         after = [a for i, a, _r in wins if end + 48000 <= i <= end + 96000]
-        h.check(base and during and after, f"not enough windows: {len(base)} {len(during)} {len(after)}")
+        h.check(base and during and after, f"not enough windows: {len(base)} {len(during)} {len(after)}; "
+                f"speech runs (s): {[(round(b0 / rate, 2), round(e0 / rate, 2)) for b0, e0 in speech]}, "
+                f"recording {len(samples) / rate:.1f} s, onset {onset / rate:.2f} s\n" + ctx)
         b, d, a = statistics.median(base), statistics.median(during), statistics.median(after)
         h.check(p.db(d / b) <= -8.0, f"the stream was not ducked under speech: {p.db(d / b):.1f} dB "
                 f"(tone {b:.3f} before, {d:.3f} during)\n" + ctx)
