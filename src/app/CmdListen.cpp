@@ -79,12 +79,11 @@ int cmdListen(const ArgList& args) {
     }
     so.play.fetch.url = source;
   } else {
-    for (const auto& note : debate->notes) ui::line(note);
+    ctx->output->say("Debat: " + debate->title + (debate->room.name.empty() ? "" : ", " + debate->room.name) + ".");
+    for (const auto& note : debate->notes) ctx->output->say(note);
     so.play.fetch.url = debate->bestAudioUrl();
-    if (so.play.fetch.url.empty()) {
-      ui::line("Debat: " + debate->title + (debate->room.name.empty() ? "" : ", " + debate->room.name) + ".");
-      throw sources::SourceError("Voor dit debat is geen geluid gevonden.");
-    }
+    if (so.play.fetch.url.empty()) throw sources::SourceError("Voor dit debat is geen geluid gevonden.");
+    so.announceDebate = false;
     so.debate = std::move(debate);
     so.sources = config;
   }

@@ -15,7 +15,9 @@ namespace ml::app {
 
 class Output {
  public:
-  Output(OutputMode mode, speech::Speaker* speaker) : mode_(mode), speaker_(speaker) {}
+  // `colour`: errors in red and live announcements in bold (only when asked for, never with
+  // NO_COLOR, and only on a terminal).
+  Output(OutputMode mode, speech::Speaker* speaker, bool colour = false);
 
   // A line for the listener. Echo/Reply/Error as in speech::Priority.
   void say(const std::string& text, speech::Priority priority = speech::Priority::Reply);
@@ -31,8 +33,11 @@ class Output {
   bool voiced() const { return speaker_ != nullptr && mode_ != OutputMode::ScreenReader; }
 
  private:
+  void print(const std::string& text, const char* colour);
+
   OutputMode mode_;
   speech::Speaker* speaker_;
+  bool colour_;
 };
 
 }  // namespace ml::app

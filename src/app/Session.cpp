@@ -78,7 +78,7 @@ void Session::startMpris() {
     mpris_ = std::make_unique<mpris::Service>(*this, mprisState());
     log::info("MPRIS: {}", mpris_->busName());
   } catch (const std::exception& e) {
-    log::warn("{} Mediatoetsen werken daarom niet; de rest wel.", e.what());
+    log::warn("{} De rest werkt wel.", e.what());
   }
 }
 
@@ -100,7 +100,7 @@ void Session::startFollower() {
 }
 
 SessionEnd Session::run() {
-  if (options_.debate) {
+  if (options_.debate && options_.announceDebate) {
     const Debate& d = *options_.debate;
     out_.say("Debat: " + d.title + (d.room.name.empty() ? "" : ", " + d.room.name) + ".");
   }

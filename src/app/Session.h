@@ -40,6 +40,7 @@ struct SessionOptions {
   bool explicitStart = false;  // --start given: no resume
   bool fromMenu = false;       // Escape goes back to the day's list
   bool mpris = true;
+  bool announceDebate = true;  // say "Debat: ..." at the start (listen says it itself, before notes)
 };
 
 enum class SessionEnd { Quit, Back, Ended, Failed, Interrupted };

@@ -91,7 +91,7 @@ std::unique_ptr<UiContext> makeUiContext(const Args& a) {
       ctx->settings.mode = OutputMode::ScreenReader;
     }
   }
-  ctx->output = std::make_unique<Output>(ctx->settings.mode, ctx->speaker.get());
+  ctx->output = std::make_unique<Output>(ctx->settings.mode, ctx->speaker.get(), ctx->settings.colour);
   for (const auto& w : warnings) log::warn("{}", w);
   return ctx;
 }
