@@ -4,7 +4,8 @@ AAC, 3.84 s segments, a sliding window) played for SECONDS by meeluister, ffplay
 -nodisp and mpv --no-video, one after the other in one run, each into the same
 private PulseAudio null sink. Prints per player: CPU seconds (user+sys), peak RSS,
 and time to first audio at the sink (from the player's start to the first sound the
-sink's monitor recorded).
+sink's monitor recorded), and each player's busiest threads over the second half
+of the run (from /proc/PID/task/*/stat), to tell a spinning audio thread from work.
 
 Usage: python3 bench/bench_playback.py [SECONDS] [ROUNDS]
 Needs a build (build/meeluister) and the test media (ctest -R make_fixtures, or it is
@@ -54,6 +55,38 @@ def peak_rss_kb(pid):
     return 0
 
 
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def thread_cpu(pid):
+    """{thread id: (name, CPU seconds)} from /proc/PID/task/*/stat."""
+    out = {}
+    try:
+        tids = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return out
+    for tid in tids:
+        try:
+            with open(f"/proc/{pid}/task/{tid}/stat") as fh:
+                text = fh.read()
+        except OSError:
+            continue
+        name = text[text.index("(") + 1:text.rindex(")")]
+        fields = text[text.rindex(")") + 2:].split()
+        out[tid] = (name, (int(fields[11]) + int(fields[12])) / TICK)
+    return out
+
+
+def describe_threads(first, last, seconds):
+    """Per-thread CPU share over the second half of the run, busiest first."""
+    rows = []
+    for tid, (name, cpu) in last.items():
+        before = first.get(tid, (name, 0.0))[1]
+        rows.append((cpu - before, name))
+    rows.sort(reverse=True)
+    return ", ".join(f"{name} {100 * used / seconds:.1f}%" for used, name in rows[:4] if used > 0)
+
+
 def run_one(name, cmd, pa, seconds, tmp):
     wav = os.path.join(tmp, f"{name}.wav")
     rec = pa.record(wav)
@@ -64,16 +97,30 @@ def run_one(name, cmd, pa, seconds, tmp):
                             stderr=subprocess.DEVNULL, env=pa.env())
     deadline = t0 + seconds
     hwm_kb = 0
+    half = None
     while time.monotonic() < deadline and proc.poll() is None:
         hwm_kb = max(hwm_kb, peak_rss_kb(proc.pid))
+        if half is None and time.monotonic() >= t0 + seconds / 2:
+            half = thread_cpu(proc.pid)
         time.sleep(0.1)
     hwm_kb = max(hwm_kb, peak_rss_kb(proc.pid))
+    threads = describe_threads(half or {}, thread_cpu(proc.pid), seconds / 2)
     if proc.poll() is None:
         proc.send_signal(signal.SIGINT)
-    try:
-        _, status, usage = os.wait4(proc.pid, 0)
-    except ChildProcessError:
-        usage = None
+    usage = None
+    end = time.monotonic() + 10  # a player that ignores SIGINT (mpv once did) is killed
+    while usage is None:
+        try:
+            pid, _, ru = os.wait4(proc.pid, os.WNOHANG)
+        except ChildProcessError:
+            break
+        if pid == proc.pid:
+            usage = ru
+        elif time.monotonic() > end:
+            proc.kill()
+            end = float("inf")
+        else:
+            time.sleep(0.05)
     time.sleep(0.3)
     rec.stop()
     fs = first_sound(wav)
@@ -81,7 +128,7 @@ def run_one(name, cmd, pa, seconds, tmp):
     cpu = (usage.ru_utime + usage.ru_stime) if usage else float("nan")
     # Not ru_maxrss: Linux keeps the forked Python's size in it across exec.
     rss_mb = hwm_kb / 1024.0
-    return cpu, rss_mb, first
+    return cpu, rss_mb, first, threads
 
 
 def main():
@@ -110,9 +157,13 @@ def main():
           f"{rounds} round(s), PulseAudio null sink")
     print(f"{'player':<16}{'CPU s':>10}{'peak RSS MB':>14}{'first audio s':>16}")
     for name, runs in results.items():
-        for cpu, rss, first in runs:
+        for cpu, rss, first, _ in runs:
             fa = "-" if first is None else f"{first:.3f}"
             print(f"{name:<16}{cpu:>10.2f}{rss:>14.1f}{fa:>16}")
+    print("\nBusiest threads over the second half of each run (share of one core):")
+    for name, runs in results.items():
+        for r, (_, _, _, threads) in enumerate(runs):
+            print(f"{name:<16}round {r + 1}: {threads or '-'}")
 
 
 if __name__ == "__main__":
