@@ -4,6 +4,7 @@
 
 #include "app/Args.h"
 #include "app/Commands.h"
+#include "app/DebateArgs.h"
 #include "app/Listening.h"
 #include "app/Menu.h"
 #include "sources/DebateText.h"
@@ -24,10 +25,10 @@ void waitSpoken(speech::Speaker* s, int ms) {
 }  // namespace
 
 int cmdInteractive(const ArgList& args) {
-  Args a(args, withUiOptions({{"date", "debatdirect", "opendata", "web"}, {"offline", "example"}}));
+  Args a(args, withUiOptions(withSourceOptions({})));
   if (!a.positional().empty()) throw UsageError("onbekende opdracht '" + a.positional().front() + "'. Zie 'meeluister --help'.");
   auto ctx = makeUiContext(a);
-  const sources::SourceConfig config = sourceConfigFrom(a);
+  const sources::SourceConfig config = sourceConfig(a);
   auto fetcher = sources::makeFetcher(config);
   sources::Sources src(config, *fetcher);
   const std::string date = src.today();

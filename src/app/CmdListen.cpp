@@ -4,6 +4,7 @@
 
 #include "app/Args.h"
 #include "app/Commands.h"
+#include "app/DebateArgs.h"
 #include "app/Listening.h"
 #include "app/Player.h"
 #include "net/Url.h"
@@ -39,23 +40,7 @@ PlayOptions playOptionsFrom(const Args& a) {
   return o;
 }
 
-const ArgSpec kPlaySpec = withUiOptions(
-    {{"output", "duration", "start", "live-edge", "debatdirect", "opendata", "web", "date"}, {"null-output", "offline", "example"}});
-
-sources::SourceConfig sourceConfigFrom(const Args& a) {
-  sources::SourceOptions so;
-  so.debatDirect = a.value("debatdirect").value_or("");
-  so.openData = a.value("opendata").value_or("");
-  so.web = a.value("web").value_or("");
-  so.date = a.value("date").value_or("");
-  so.offline = a.flag("offline");
-  so.example = a.flag("example");
-  try {
-    return sources::configFrom(so);
-  } catch (const std::invalid_argument& e) {
-    throw UsageError(e.what());
-  }
-}
+const ArgSpec kPlaySpec = withUiOptions(withSourceOptions({{"output", "duration", "start", "live-edge"}, {"null-output"}}));
 
 int cmdListen(const ArgList& args) {
   Args a(args, kPlaySpec);
@@ -69,7 +54,7 @@ int cmdListen(const ArgList& args) {
   so.explicitStart = a.value("start").has_value();
   so.settings = ctx->settings;
   so.mpris = ctx->mpris;
-  sources::SourceConfig config = sourceConfigFrom(a);
+  sources::SourceConfig config = sourceConfig(a);
   // SOURCE is a stream address, or a debate (page URL, Nummer, id, room name) whose
   // audio the debate sources find.
   std::optional<Debate> debate = sources::resolveDebate(source, config);

@@ -9,7 +9,6 @@ namespace ml::app {
 class Args;
 PlayOptions playOptionsFrom(const Args& a);
 extern const ArgSpec kPlaySpec;
-sources::SourceConfig sourceConfigFrom(const Args& a);
 
 SessionEnd listenTo(SessionOptions options, UiContext& ctx);
 

@@ -1,7 +1,7 @@
 #include "app/Resume.h"
 
 #include <fstream>
-#include <sstream>
+#include <cstdlib>
 #include <utility>
 #include <vector>
 
@@ -13,22 +13,14 @@ namespace {
 
 using Entry = std::pair<std::string, double>;
 
+constexpr std::size_t kMaxFileBytes = 256 * 1024;
+
 std::vector<Entry> readAll() {
-  std::vector<Entry> out;
-  std::ifstream in(file());
-  std::string line;
-  while (out.size() < kMaxEntries * 2 && std::getline(in, line)) {
-    auto tab = line.rfind('\t');
-    if (tab == std::string::npos || tab == 0) continue;
-    try {
-      std::size_t used = 0;
-      double v = std::stod(line.substr(tab + 1), &used);
-      if (v >= 0 && v < 1e7) out.emplace_back(line.substr(0, tab), v);
-    } catch (const std::exception&) {
-      continue;
-    }
-  }
-  return out;
+  std::ifstream in(file(), std::ios::binary);
+  std::string text(kMaxFileBytes, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  return parseEntries(text);
 }
 
 void writeAll(const std::vector<Entry>& entries) {
@@ -57,6 +49,23 @@ std::string clean(std::string key) {
 }
 
 }  // namespace
+
+std::vector<Entry> parseEntries(std::string_view text) {
+  std::vector<Entry> out;
+  while (!text.empty() && out.size() < kMaxEntries * 2) {
+    const auto nl = text.find('\n');
+    std::string_view line = text.substr(0, nl);
+    text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
+    const auto tab = line.rfind('\t');
+    if (tab == std::string_view::npos || tab == 0) continue;
+    const std::string number(line.substr(tab + 1));
+    char* end = nullptr;
+    const double v = std::strtod(number.c_str(), &end);
+    if (end == number.c_str() || *end != '\0') continue;
+    if (v >= 0 && v < 1e7) out.emplace_back(std::string(line.substr(0, tab)), v);
+  }
+  return out;
+}
 
 std::filesystem::path file() { return paths::stateDir() / "posities.tsv"; }
 

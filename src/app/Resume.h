@@ -5,12 +5,18 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 namespace ml::app::resume {
 
 constexpr std::size_t kMaxEntries = 200;
 
 std::filesystem::path file();  // paths::stateDir()/posities.tsv
+
+// The file's lines "key<TAB>seconds" as read; bad lines are skipped. Pure (fuzzed).
+std::vector<std::pair<std::string, double>> parseEntries(std::string_view text);
 std::optional<double> load(const std::string& key);
 // Errors are logged (stderr), never thrown: losing a resume point must not stop playback.
 void save(const std::string& key, double seconds);

@@ -107,7 +107,7 @@ SessionEnd Session::run() {
   if (!options_.explicitStart && options_.settings.resume && options_.play.fetch.start == net::FetchOptions::Start::Default) {
     if (auto at = resume::load(resumeKey()); at && *at > 5) {
       player_.setStart(net::FetchOptions::Start::Position, *at);
-      out_.say("Verder waar u was gebleven, op " + dutchDuration(*at) + ". Toets Home voor het begin.");
+      out_.say("Verder waar u was gebleven, op " + dutchDuration(*at) + ". " + hint(ui::Action::GoToStart, "voor het begin"));
     }
   }
   try {
@@ -116,7 +116,7 @@ SessionEnd Session::run() {
     out_.say(e.what(), speech::Priority::Error);
     return SessionEnd::Failed;
   }
-  if (interactive_) out_.say("Toets h voor hulp.");
+  if (interactive_) out_.say(hint(ui::Action::Help, "voor hulp"));
   startMpris();
   startFollower();
   lastSave_ = Clock::now();
@@ -151,7 +151,11 @@ SessionEnd Session::run() {
         lastKeyBytes_ = Clock::now();
         onKeys(decoder_.feed(bytes));
       }
-      if (terminal_->eof()) log::info("toetsenbord gesloten");
+      if (terminal_->eof()) {
+        // The terminal is gone (closed or hung up): nobody can steer or hear the lines.
+        log::info("toetsenbord gesloten; meeluister stopt");
+        end_ = SessionEnd::Quit;
+      }
     }
     if (decoder_.pending() && Clock::now() - lastKeyBytes_ >= kEscapeTimeout) onKeys(decoder_.flush());
     if (!end_ && (fds[evIdx].revents & POLLIN) != 0) onStreamEvents();
@@ -233,10 +237,11 @@ void Session::onFinished() {
   ended_ = true;
   if (recording_) {
     resume::forget(resumeKey());
-    out_.say("Einde van de opname. Toets Home voor het begin, q om te stoppen.");
+    out_.say("Einde van de opname. " + hint(ui::Action::GoToStart, "voor het begin") + " " +
+             hint(ui::Action::Quit, "om te stoppen"));
   } else {
-    out_.say(failed_ ? "De uitzending kan niet verder spelen. Toets q om te stoppen."
-                     : "De uitzending is afgelopen. Toets q om te stoppen.");
+    out_.say((failed_ ? "De uitzending kan niet verder spelen. " : "De uitzending is afgelopen. ") +
+             hint(ui::Action::Quit, "om te stoppen"));
   }
   if (mpris_) mpris_->update(mprisState());
 }
@@ -291,6 +296,12 @@ void Session::onKey(const std::string& key) {
     return;
   }
   perform(*action);
+}
+
+std::string Session::hint(ui::Action action, const std::string& what) const {
+  const auto keys = keys_.keysFor(action);
+  if (keys.empty()) return {};
+  return "Toets " + ui::dutchKeyName(keys.front()) + " " + what + ".";
 }
 
 std::string Session::resumeKey() const {

@@ -101,6 +101,9 @@ class Session : public mpris::Handler {
   void cycleVerbosity();
   void cycleOutputMode();
 
+  // "Toets h voor hulp." with the listener's own key for `action` ("" when it has none).
+  std::string hint(ui::Action action, const std::string& what) const;
+
   // State.
   bool live() const { return !recording_; }
   double position();  // seconds into the recording (or behind live)

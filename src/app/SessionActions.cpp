@@ -80,7 +80,7 @@ void Session::perform(ui::Action action) {
         out_.say("Terug naar de lijst.");
         end_ = SessionEnd::Back;
       } else {
-        out_.say("Toets q om te stoppen.", speech::Priority::Echo);
+        out_.say(hint(ui::Action::Quit, "om te stoppen"), speech::Priority::Echo);
       }
       break;
     case A::Quit:
@@ -95,8 +95,8 @@ void Session::togglePause() {
   auto& m = player_.mixer();
   m.setPaused(!m.paused());
   if (m.paused()) {
-    out_.say(live() ? "Gepauzeerd. Bij verder spelen loopt u achter op live; toets e gaat terug naar live."
-                    : "Gepauzeerd op " + positionText() + ".");
+    out_.say(live() ? "Gepauzeerd. Bij verder spelen loopt u achter op live. " + hint(ui::Action::GoLive, "gaat terug naar live")
+                    : "Gepauzeerd. " + positionText() + ".");
   } else {
     out_.say("Speelt.");
   }
@@ -165,7 +165,7 @@ void Session::stepAgenda(int direction) {
 
 void Session::seekBy(double seconds) {
   if (!recording_) {
-    out_.say("Dit is een live uitzending: spoelen kan niet. Toets p of spatie pauzeert.");
+    out_.say("Dit is een live uitzending: spoelen kan niet. " + hint(ui::Action::PlayPause, "pauzeert"));
     return;
   }
   const double target = clampPosition(position() + seconds, length_);
@@ -188,7 +188,9 @@ void Session::seekTo(double target, const std::string& why) {
 
 void Session::goLive() {
   if (recording_) {
-    out_.say("Dit is een opname, geen live uitzending.");
+    // A recording has no live edge: its end is the nearest thing.
+    if (length_ > 0) seekTo(std::max(0.0, length_ - 10), "Naar het einde van de opname.");
+    else out_.say("Dit is een opname, geen live uitzending.");
     return;
   }
   player_.mixer().setPaused(false);

@@ -116,6 +116,22 @@ class PtyPlayer(h.Meeluister):
         except OSError:
             pass
 
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.kill()
+        self.close()
+        return False
+
+    def quit(self, key="q", timeout=20):
+        """Quits with `key`: the goodbye line, then exit 0 (checked). Returns the lines."""
+        before = self.send(key)
+        self.expect("Tot ziens", before, what=f"quitting with {key!r}")
+        rc, lines, err = self.finish(timeout)
+        h.check(rc == 0, f"quitting with {key!r} must exit 0\n" + h.show(rc, lines, err))
+        return lines, err
+
 
 # ---- what was played: tone level and speech ------------------------------------------
 def goertzel(samples, start, n, freq, rate=h.SAMPLE_RATE):

@@ -35,9 +35,8 @@ def test_live_events_are_announced():
                               "XDG_CONFIG_HOME": os.path.join(tmp, "c"), "XDG_STATE_HOME": os.path.join(tmp, "s"),
                               "MEELUISTER_POLL_SECONDS": "0.3"})
             env.pop("DBUS_SESSION_BUS_ADDRESS", None)
-            player = p.PtyPlayer(["listen", "plenaire zaal", "--date", DATE, *api.options(), "--null-output",
-                                  "--modus", "schermlezer", "--geen-mpris"], env=env)
-            try:
+            with p.PtyPlayer(["listen", "plenaire zaal", "--date", DATE, *api.options(), "--null-output",
+                              "--modus", "schermlezer", "--geen-mpris"], env=env) as player:
                 player.expect("hulp", 0, timeout=30, what="the start")
                 h.check(h.has_word(player.lines, "Voorjaarsnota"), f"debate not named: {player.lines}")
                 before = len(player.lines)
@@ -79,13 +78,7 @@ def test_live_events_are_announced():
                 h.check(h.find_line(player.lines[before:], "Aan het woord") is None,
                         f"announcements off, yet: {player.lines[before:]}")
                 player.press("e", "live")
-                before = player.send("q")
-                player.expect("Tot ziens", before)
-                rc, lines, err = player.finish(20)
-                h.check(rc == 0, h.show(rc, lines, err))
-            finally:
-                player.kill()
-                player.close()
+                player.quit()
         finally:
             api.stop()
 
@@ -101,9 +94,8 @@ def test_day_list_to_live_debate_in_one_key():
             env = pa.env({"XDG_CACHE_HOME": os.path.join(tmp, "cache"),
                           "XDG_CONFIG_HOME": os.path.join(tmp, "c"), "XDG_STATE_HOME": os.path.join(tmp, "s")})
             env.pop("DBUS_SESSION_BUS_ADDRESS", None)
-            player = p.PtyPlayer(["--date", DATE, *api.options(), "--modus", "schermlezer", "--geen-mpris"],
-                                 env=env)
-            try:
+            with p.PtyPlayer(["--date", DATE, *api.options(), "--modus", "schermlezer", "--geen-mpris"],
+                             env=env) as player:
                 first = player.expect("1.", 0, timeout=30, what="the day's list")
                 player.expect("Enter", first, timeout=10)
                 h.check(h.has_word([player.lines[first]], "live") or h.has_word([player.lines[first]], "geschorst"),
@@ -119,13 +111,7 @@ def test_day_list_to_live_debate_in_one_key():
                 player.press("down", "3.")
                 player.press("up", "2.")
                 player.press("i", "Waar")
-                before = player.send("q")
-                player.expect("Tot ziens", before)
-                rc, lines, err = player.finish(20)
-                h.check(rc == 0, h.show(rc, lines, err))
-            finally:
-                player.kill()
-                player.close()
+                player.quit()
         finally:
             api.stop()
 

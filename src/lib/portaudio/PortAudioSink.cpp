@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <array>
+#include <cstdlib>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -65,7 +66,10 @@ double threadCpuSeconds(long tid) {
 // has been seen, after an ALSA underrun on a busy machine, to stay in a state where it
 // and the plugin's main-loop thread each burn ~3 % of a core for the rest of the run
 // (normal: ~0.4 %). The watchdog thread reads the callback thread's CPU time once a
-// second; when it stays above kSpinShare for kSpinSeconds, the stream is closed and
+// second. It first learns the thread's own normal share (the kBaselineSeconds after the
+// first kSettleSeconds: a slow machine or a sanitizer build has a higher one); when the
+// share then stays above both kSpinShare and kSpinFactor times that normal share for
+// kSpinSeconds, the stream is closed and
 // opened afresh (a new PCM handle, a new PulseAudio stream), which ends that state at
 // the cost of one short gap; at most once per kReopenGap. The watchdog never touches
 // the callback's data.
@@ -114,8 +118,14 @@ class PortAudioSink final : public Sink {
   }
 
  private:
-  static constexpr double kSpinShare = 0.015;  // of one core, for the callback thread
-  static constexpr std::size_t kSpinSeconds = 3;
+  // Normal runs have short bursts well above the average (a 3 s window over 1.5 % gave
+  // false alarms, each an audible gap), so the spin must last: 20 s above 2.5 % and six
+  // times the thread's own normal share (the state seen was ~3 % for the rest of a run).
+  static constexpr double kSpinShare = 0.025;  // of one core, for the callback thread
+  static constexpr double kSpinFactor = 6.0;   // times the thread's own normal share
+  static constexpr std::size_t kSpinSeconds = 20;
+  static constexpr std::size_t kSettleSeconds = 2;
+  static constexpr std::size_t kBaselineSeconds = 4;
   static constexpr std::chrono::seconds kReopenGap{30};  // a cause that stays is not chased
 
   void open() {
@@ -147,11 +157,13 @@ class PortAudioSink final : public Sink {
   }
 
   // Watchdog thread: once a second, the callback thread's CPU use over the last
-  // kSpinSeconds (clock ticks are 10 ms, so single seconds are too coarse).
+  // kSpinSeconds (clock ticks are 10 ms, so short windows are too coarse).
   void watch() {
     std::array<double, kSpinSeconds + 1> history{};
     std::size_t samples = 0;
     long lastTid = 0;
+    double settled = -1.0;   // the thread's CPU seconds after kSettleSeconds
+    double baseline = -1.0;  // its normal share of a core, once learnt
     auto lastReopen = std::chrono::steady_clock::now() - kReopenGap;
     std::unique_lock lock(mutex_);
     while (!wake_.wait_for(lock, std::chrono::seconds(1), [this] { return stopping_; })) {
@@ -159,19 +171,28 @@ class PortAudioSink final : public Sink {
       if (flagged > 0) log::debug("PortAudio: onderloop van het apparaat ({} keer)", flagged);
       const long tid = callbackTid_.load(std::memory_order_relaxed);
       const double now = tid != 0 ? threadCpuSeconds(tid) : -1.0;
-      if (tid != lastTid || now < 0.0) samples = 0;  // a new thread: start counting again
+      if (tid != lastTid || now < 0.0) {  // a new thread: start counting again
+        samples = 0;
+        settled = baseline = -1.0;
+      }
       lastTid = tid;
       if (now < 0.0) continue;
       history[samples % history.size()] = now;
       ++samples;
-      if (samples <= kSpinSeconds) continue;
-      const double used = now - history[samples % history.size()];  // over kSpinSeconds
+      if (samples == kSettleSeconds) settled = now;
+      if (samples == kSettleSeconds + kBaselineSeconds && settled >= 0.0) {
+        baseline = (now - settled) / static_cast<double>(kBaselineSeconds);
+        log::debug("PortAudio: audiothread gebruikt normaal {:.2f} % van een kern", baseline * 100);
+      }
+      if (baseline < 0.0 || samples <= kSpinSeconds) continue;
+      const double share = (now - history[samples % history.size()]) / static_cast<double>(kSpinSeconds);
       const auto sinceReopen = std::chrono::steady_clock::now() - lastReopen;
-      if (used > kSpinShare * kSpinSeconds && sinceReopen > kReopenGap) {
+      if (share > kSpinShare && share > kSpinFactor * baseline && sinceReopen > kReopenGap) {
         reopen();
         lastReopen = std::chrono::steady_clock::now();
         samples = 0;
         lastTid = 0;
+        settled = baseline = -1.0;
       }
     }
   }
