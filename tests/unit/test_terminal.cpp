@@ -212,3 +212,27 @@ TEST(Terminal, LeavesTheTerminalAloneWhenInTheBackground) {
   ASSERT_TRUE(WIFEXITED(status));
   EXPECT_EQ(WEXITSTATUS(status), 0) << "10: no pty, 11: stopped by SIGTTOU, 12: raw in background, 13: not raw in foreground";
 }
+
+// Ctrl+Z: the terminal is normal while meeluister is stopped, raw again once continued.
+TEST(Terminal, SuspendRestoresAndContinueMakesRawAgain) {
+  Pty pty;
+  ASSERT_GE(pty.slave, 0);
+  const termios before = pty.settings();
+  const pid_t pid = fork();
+  if (pid == 0) {
+    Terminal t(pty.slave);
+    if (!t.interactive()) _exit(10);
+    raise(SIGTSTP);  // as Ctrl+Z would
+    termios now{};
+    tcgetattr(pty.slave, &now);
+    _exit(t.interactive() && (now.c_lflag & ICANON) == 0 ? 0 : 11);
+  }
+  int status = 0;
+  waitpid(pid, &status, WUNTRACED);
+  ASSERT_TRUE(WIFSTOPPED(status));
+  EXPECT_TRUE(sameSettings(pty.settings(), before)) << "normal terminal while stopped";
+  kill(pid, SIGCONT);
+  waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0) << "11: not raw again after SIGCONT";
+}
