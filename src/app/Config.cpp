@@ -36,6 +36,18 @@ std::string lower(std::string_view s) {
   return out;
 }
 
+std::vector<std::string> words(std::string_view s) {
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
+    const std::size_t start = i;
+    while (i < s.size() && s[i] != ' ' && s[i] != '\t') ++i;
+    if (i > start) out.emplace_back(s.substr(start, i - start));
+  }
+  return out;
+}
+
 // "14 dB" -> "14" when unit is "db" (case-insensitive); other text unchanged.
 std::string_view withoutUnit(std::string_view v, std::string_view unit) {
   if (!unit.empty() && v.size() > unit.size() && lower(v.substr(v.size() - unit.size())) == unit) {
@@ -203,6 +215,23 @@ class Parser {
     }
     repeated("[toetsen] " + action);
     settings.keys[action] = std::string(keys);
+    for (const auto& word : words(keys)) claim(action, word);
+  }
+
+  // A key on two [toetsen] lines goes to the later line: it is taken off the earlier one.
+  void claim(const std::string& action, const std::string& written) {
+    const auto key = ui::canonicalKeyName(written);
+    if (!key) return;  // the key map says what is wrong with it
+    const auto [it, fresh] = keyOwners_.try_emplace(*key, action, number_);
+    if (fresh || it->second.first == action) return;
+    const auto [earlier, line] = it->second;
+    warn(fmt::format("{} stond al bij {} (regel {}); de laatste telt.", ui::dutchKeyName(*key), earlier, line));
+    std::string kept;
+    for (const auto& w : words(settings.keys[earlier])) {
+      if (ui::canonicalKeyName(w) != key) kept += (kept.empty() ? "" : " ") + w;
+    }
+    settings.keys[earlier] = kept;
+    it->second = {action, number_};
   }
 
   std::vector<std::string>& warnings_;
@@ -210,6 +239,7 @@ class Parser {
   int number_ = 0;
   Section section_ = Section::General;
   std::map<std::string, int> seen_;
+  std::map<std::string, std::pair<std::string, int>> keyOwners_;  // key -> action, line
 };
 
 bool noColourRequested() {

@@ -24,7 +24,7 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-// Length of the UTF-8 character at the start of s, or 0 when s is not exactly one character.
+// Whether s is exactly one printable character (ASCII or a UTF-8 sequence).
 bool isOneCharacter(std::string_view s) {
   if (s.empty()) return false;
   const auto lead = static_cast<unsigned char>(s[0]);

@@ -99,6 +99,13 @@ bool makeRaw(int fd) {
     log::warn("Terminal: er is al een terminal in ruwe modus; deze blijft zoals hij is");
     return false;
   }
+  const pid_t foreground = tcgetpgrp(fd);  // -1 when it is not our controlling terminal
+  if (foreground > 0 && foreground != getpgrp()) {
+    // Started in the background (meeluister &): changing the terminal would stop us (SIGTTOU).
+    log::info("Terminal: meeluister draait op de achtergrond; toetsen worden niet gelezen");
+    gClaimed.store(false);
+    return false;
+  }
   termios original{};
   if (tcgetattr(fd, &original) != 0) {
     gClaimed.store(false);

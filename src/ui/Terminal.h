@@ -11,6 +11,8 @@
 // Ctrl+Z (restored while suspended, raw again after fg). restoreTerminal() is safe to call any
 // number of times, from anywhere, also from a signal handler.
 //
+// A program started in the background (its process group is not the terminal's foreground
+// group) leaves the terminal alone: interactive() is false.
 // One Terminal at a time is raw (a second one on a terminal stays inactive and says so in the
 // log). Use it from one thread; restoreTerminal() may be called from any thread.
 #pragma once

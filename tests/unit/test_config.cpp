@@ -229,3 +229,13 @@ TEST(Config, SampleConfigIsValidAndAllCommentedOut) {
   EXPECT_GE(settingLines, 12 + 3) << "every setting and a few keys are in the sample";
   EXPECT_EQ(uncommentedSettings.keys.size(), 3u);
 }
+
+TEST(Config, KeyOnTwoLinesGoesToTheLaterLine) {
+  std::vector<std::string> warnings;
+  const Settings s = parseSettings("[toetsen]\nmute = m x\ntime = Ctrl+T\nhelp = X ctrl+t\n", warnings);
+  EXPECT_EQ(s.keys.at("mute"), "m x");  // "X" is another key than "x"
+  EXPECT_EQ(s.keys.at("time"), "") << "its only key went to help";
+  EXPECT_EQ(s.keys.at("help"), "X ctrl+t");
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_TRUE(mentions(warnings, "regel 4: Ctrl+t stond al bij time (regel 3); de laatste telt."));
+}

@@ -146,7 +146,9 @@ template <typename Body>
 int inChild(const Pty& pty, Body body) {
   const pid_t pid = fork();
   if (pid == 0) {
-    new Terminal(pty.slave);  // deliberately leaked: only atexit or the signal path can restore
+    // Never destroyed: only atexit or the signal path can restore. Kept reachable for LeakSanitizer.
+    static Terminal* const kept = new Terminal(pty.slave);
+    (void)kept;
     body();
     _exit(99);
   }
@@ -174,4 +176,63 @@ TEST(Terminal, RestoredOnFatalSignalWhichStillKills) {
   ASSERT_TRUE(WIFSIGNALED(status));
   EXPECT_EQ(WTERMSIG(status), SIGTERM);
   EXPECT_TRUE(sameSettings(pty.settings(), before));
+}
+
+// In a new session with the pty as controlling terminal: a process group in the background
+// must leave the terminal alone (changing it would stop the process with SIGTTOU); the
+// foreground group makes it raw.
+TEST(Terminal, LeavesTheTerminalAloneWhenInTheBackground) {
+  Pty pty;
+  ASSERT_GE(pty.slave, 0);
+  const std::string name = ptsname(pty.master);
+  const pid_t pid = fork();
+  if (pid == 0) {
+    setsid();
+    const int fd = open(name.c_str(), O_RDWR);  // becomes the controlling terminal
+    if (fd < 0) _exit(10);
+    const pid_t background = fork();
+    if (background == 0) {
+      setpgid(0, 0);
+      Terminal t(fd);
+      _exit(t.interactive() ? 1 : 0);
+    }
+    int st = 0;
+    waitpid(background, &st, WUNTRACED);
+    if (WIFSTOPPED(st)) {
+      kill(background, SIGKILL);
+      waitpid(background, &st, 0);
+      _exit(11);  // stopped by SIGTTOU: it touched the terminal
+    }
+    if (!WIFEXITED(st) || WEXITSTATUS(st) != 0) _exit(12);
+    Terminal foreground(fd);
+    _exit(foreground.interactive() ? 0 : 13);
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0) << "10: no pty, 11: stopped by SIGTTOU, 12: raw in background, 13: not raw in foreground";
+}
+
+// Ctrl+Z: the terminal is normal while meeluister is stopped, raw again once continued.
+TEST(Terminal, SuspendRestoresAndContinueMakesRawAgain) {
+  Pty pty;
+  ASSERT_GE(pty.slave, 0);
+  const termios before = pty.settings();
+  const pid_t pid = fork();
+  if (pid == 0) {
+    Terminal t(pty.slave);
+    if (!t.interactive()) _exit(10);
+    raise(SIGTSTP);  // as Ctrl+Z would
+    termios now{};
+    tcgetattr(pty.slave, &now);
+    _exit(t.interactive() && (now.c_lflag & ICANON) == 0 ? 0 : 11);
+  }
+  int status = 0;
+  waitpid(pid, &status, WUNTRACED);
+  ASSERT_TRUE(WIFSTOPPED(status));
+  EXPECT_TRUE(sameSettings(pty.settings(), before)) << "normal terminal while stopped";
+  kill(pid, SIGCONT);
+  waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0) << "11: not raw again after SIGCONT";
 }
