@@ -219,7 +219,8 @@ void Session::onStreamEvents() {
 
 void Session::onFinished() {
   const auto& mixer = player_.mixer();
-  if (!interactive_) {
+  // Scripts, and writing to a file (faster than real time), end with the stream.
+  if (!interactive_ || options_.play.outputFile) {
     if (failed_) {
       end_ = SessionEnd::Failed;
     } else if (options_.play.durationSeconds > 0 &&

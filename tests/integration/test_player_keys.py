@@ -33,6 +33,7 @@ def start(tmp, extra=()):
     env.pop("DBUS_SESSION_BUS_ADDRESS", None)
     player = p.PtyPlayer(["demo", "--null-output", "--modus", "spraak", "--geen-mpris", *extra], env=env)
     player.expect("hulp", 0, timeout=20, what="the start")
+    player.expect("Speelt", 0, timeout=20, what="the stream's start")
     return player
 
 

@@ -55,7 +55,7 @@ def test_playerctl_controls_the_player():
                           "XDG_CONFIG_HOME": os.path.join(tmp, "c"), "XDG_STATE_HOME": os.path.join(tmp, "s")})
         player = p.PtyPlayer(["demo", "--null-output", "--modus", "schermlezer"], env=env)
         try:
-            player.expect("hulp", 0, timeout=20)
+            player.expect("Speelt", 0, timeout=20)
             name = wait_for_player(env)
             ctl = ["playerctl", "--player=" + name]
             rc, title, err = run(ctl + ["metadata", "title"], env)
@@ -108,7 +108,7 @@ def test_no_session_bus_is_said_once():
                           "XDG_STATE_HOME": os.path.join(tmp, "s")})
         env.pop("DBUS_SESSION_BUS_ADDRESS", None)
         with p.PtyPlayer(["demo", "--null-output", "--modus", "schermlezer"], env=env) as player:
-            player.expect("hulp", 0, timeout=20)
+            player.expect("Speelt", 0, timeout=20)
             player.press("w", "Positie")
             lines, err = player.quit()
         mentions = [l for l in err.splitlines() if "sessiebus" in l.lower()]

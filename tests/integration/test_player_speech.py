@@ -39,6 +39,7 @@ def test_speech_ducks_and_stops_on_a_key():
                              env=env)
         try:
             player.expect("hulp", 0, timeout=20, what="the start")
+            player.expect("Speelt", 0, timeout=20, what="the stream's start")
             time.sleep(1.0)
             player.send("s")  # silences the start-up lines; then the stream plays alone
             time.sleep(3.0)
