@@ -1,6 +1,6 @@
 #include "lib/speechd/SpeechdSpeaker.h"
 
-#include <libspeechd.h>
+#include "lib/speechd/SpeechdLib.h"
 
 #include <algorithm>
 #include <atomic>
@@ -76,13 +76,13 @@ SPDConnection* connect(const SpeechdOptions& o) {
   char* error = nullptr;
   SPDConnection* conn = nullptr;
   if (o.address.empty()) {
-    conn = spd_open2("meeluister", "main", nullptr, SPD_MODE_THREADED, nullptr, o.autospawn ? 1 : 0, &error);
+    conn = speechdLib().open2("meeluister", "main", nullptr, SPD_MODE_THREADED, nullptr, o.autospawn ? 1 : 0, &error);
   } else {
     std::string path = socketPath(o.address);
     SPDConnectionAddress address{};
     address.method = SPD_METHOD_UNIX_SOCKET;
     address.unix_socket_name = path.data();
-    conn = spd_open2("meeluister", "main", nullptr, SPD_MODE_THREADED, &address, o.autospawn ? 1 : 0, &error);
+    conn = speechdLib().open2("meeluister", "main", nullptr, SPD_MODE_THREADED, &address, o.autospawn ? 1 : 0, &error);
   }
   if (conn == nullptr) {
     log::debug("speech-dispatcher: {}", error != nullptr ? error : "geen reden bekend");
@@ -98,12 +98,12 @@ SPDConnection* connect(const SpeechdOptions& o) {
 void setUp(SPDConnection* conn, const SpeechdOptions& o, int rate) {
   conn->callback_end = onEvent;
   conn->callback_cancel = onEvent;
-  bool ok = spd_set_data_mode(conn, SPD_DATA_TEXT) == 0;
-  ok = ok && spd_set_notification_on(conn, SPD_END) == 0;
-  ok = ok && spd_set_notification_on(conn, SPD_CANCEL) == 0;
-  ok = ok && spd_set_voice_rate(conn, speechdRate(rate)) == 0;
+  bool ok = speechdLib().setDataMode(conn, SPD_DATA_TEXT) == 0;
+  ok = ok && speechdLib().setNotificationOn(conn, SPD_END) == 0;
+  ok = ok && speechdLib().setNotificationOn(conn, SPD_CANCEL) == 0;
+  ok = ok && speechdLib().setVoiceRate(conn, speechdRate(rate)) == 0;
   if (!ok) throw std::runtime_error("speech-dispatcher weigerde de instellingen van meeluister.");
-  if (spd_set_language(conn, o.language.c_str()) != 0) {
+  if (speechdLib().setLanguage(conn, o.language.c_str()) != 0) {
     log::warn("speech-dispatcher kent de taal '{}' niet; het spreekt in zijn standaardtaal", o.language);
   }
 }
@@ -138,9 +138,9 @@ SpeechdSpeaker::SpeechdSpeaker(SpeechdOptions options) : state_(std::make_unique
   s.options = std::move(options);
   s.rate = std::clamp(s.options.rate, speech::kMinRate, speech::kMaxRate);
   s.conn = connect(s.options);
-  const int id = spd_get_client_id(s.conn);
+  const int id = speechdLib().getClientId(s.conn);
   if (id < 0) {
-    spd_close(s.conn);
+    speechdLib().close(s.conn);
     throw std::runtime_error("speech-dispatcher antwoordt niet zoals verwacht (geen klantnummer).");
   }
   s.clientId = static_cast<std::size_t>(id);
@@ -155,7 +155,7 @@ SpeechdSpeaker::SpeechdSpeaker(SpeechdOptions options) : state_(std::make_unique
       std::lock_guard lock(gRegistryMutex);
       gRegistry.erase(s.clientId);
     }
-    spd_close(s.conn);
+    speechdLib().close(s.conn);
     throw;
   }
 }
@@ -165,8 +165,8 @@ SpeechdSpeaker::~SpeechdSpeaker() {
     std::lock_guard lock(gRegistryMutex);
     gRegistry.erase(state_->clientId);
   }
-  spd_cancel(state_->conn);
-  spd_close(state_->conn);
+  speechdLib().cancel(state_->conn);
+  speechdLib().close(state_->conn);
 }
 
 bool SpeechdSpeaker::say(std::string text, speech::Priority priority, std::string shortText) {
@@ -186,7 +186,7 @@ bool SpeechdSpeaker::say(std::string text, speech::Priority priority, std::strin
     std::lock_guard lock(s.mutex);
     ++s.sending;
   }
-  const int id = spd_say(s.conn, spdPriority(priority), text.c_str());
+  const int id = speechdLib().say(s.conn, spdPriority(priority), text.c_str());
   if (id >= 0) s.record(static_cast<std::size_t>(id));
   {
     std::lock_guard lock(s.mutex);
@@ -202,7 +202,7 @@ bool SpeechdSpeaker::say(std::string text, speech::Priority priority, std::strin
 void SpeechdSpeaker::stop() {
   State& s = *state_;
   std::lock_guard send(s.sendMutex);
-  spd_cancel(s.conn);
+  speechdLib().cancel(s.conn);
   {
     std::lock_guard lock(s.mutex);
     s.pending.clear();
@@ -215,7 +215,7 @@ void SpeechdSpeaker::setRate(int wordsPerMinute) {
   State& s = *state_;
   s.rate = std::clamp(wordsPerMinute, speech::kMinRate, speech::kMaxRate);
   std::lock_guard send(s.sendMutex);
-  if (spd_set_voice_rate(s.conn, speechdRate(s.rate.load())) != 0) log::warn("speech-dispatcher weigerde het tempo");
+  if (speechdLib().setVoiceRate(s.conn, speechdRate(s.rate.load())) != 0) log::warn("speech-dispatcher weigerde het tempo");
 }
 
 int SpeechdSpeaker::rate() const { return state_->rate.load(); }
