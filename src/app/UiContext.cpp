@@ -53,7 +53,7 @@ ArgSpec withUiOptions(ArgSpec spec) {
 UiContext::~UiContext() {
   output.reset();
   speaker.reset();
-  speech.close();
+  if (speech) speech->close();
   if (signalFd >= 0) close(signalFd);
 }
 
@@ -85,7 +85,8 @@ std::unique_ptr<UiContext> makeUiContext(const Args& a) {
   if (!ctx->interactive() && !a.value("modus")) ctx->settings.mode = OutputMode::ScreenReader;
   if (ctx->settings.mode != OutputMode::ScreenReader) {
     try {
-      ctx->speaker = makeSpeaker(ctx->settings, ctx->speech);
+      ctx->speech = std::make_unique<audio::SpeechBuffer>(1.0);
+      ctx->speaker = makeSpeaker(ctx->settings, *ctx->speech);
     } catch (const std::exception& e) {
       log::warn("{}", e.what());
       ctx->settings.mode = OutputMode::ScreenReader;

@@ -24,7 +24,7 @@ struct UiContext {
   Settings settings;
   ui::KeyMap keys;
   std::unique_ptr<ui::Terminal> terminal;
-  audio::SpeechBuffer speech{1.0};
+  std::unique_ptr<audio::SpeechBuffer> speech;  // only when meeluister speaks itself
   std::unique_ptr<speech::Speaker> speaker;  // null: meeluister does not speak itself
   std::unique_ptr<Output> output;
   int signalFd = -1;
