@@ -345,6 +345,21 @@ class PulseAudio:
         return False
 
 
+def interrupt(proc, rec, limit=1.0):
+    """Ctrl+C (SIGINT) to a running meeluister while `rec` records: checks exit 130 within
+    `limit` seconds, stops the recorder half a second later; returns (lines, err, ctx)."""
+    t_sig = time.monotonic()
+    proc.proc.send_signal(signal.SIGINT)
+    rc, lines, err = proc.finish(10)
+    exit_s = time.monotonic() - t_sig
+    time.sleep(0.5)
+    rec.stop()
+    ctx = show(rc, lines, err)
+    check(rc == 130, "expected exit 130 after Ctrl+C\n" + ctx)
+    check(exit_s < limit, f"the program took {exit_s:.2f} s to end after Ctrl+C")
+    return lines, err, ctx
+
+
 def no_audio_env(tmpdir):
     """Environment in which PortAudio finds no output device at all: the system ALSA
     configuration (its `default`/`pulse` devices go through PulseAudio) with PULSE_SERVER
