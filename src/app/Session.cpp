@@ -214,7 +214,6 @@ void Session::onStreamEvents() {
     }
     if (!text.empty()) out_.say(text, e.kind == K::Failed ? speech::Priority::Error : speech::Priority::Reply);
   }
-  if (mpris_) mpris_->update(mprisState());
 }
 
 void Session::onFinished() {
@@ -244,7 +243,6 @@ void Session::onFinished() {
     out_.say((failed_ ? "De uitzending kan niet verder spelen. " : "De uitzending is afgelopen. ") +
              hint(ui::Action::Quit, "om te stoppen"));
   }
-  if (mpris_) mpris_->update(mprisState());
 }
 
 void Session::onFollower() {
@@ -259,10 +257,10 @@ void Session::onFollower() {
   for (const auto& a : live::announce(fresh, liveLevel(options_.settings.verbosity))) {
     out_.announce(a.text, a.shortText);
   }
-  if (mpris_) mpris_->update(mprisState());
 }
 
 void Session::onTick() {
+  // Runs after every turn of the loop: the one place MPRIS learns the new state.
   if (mpris_) mpris_->update(mprisState());
   if (recording_ && started_ && Clock::now() - lastSave_ >= kSaveEvery) {
     saveResume();

@@ -88,7 +88,6 @@ void Session::perform(ui::Action action) {
       end_ = SessionEnd::Quit;
       break;
   }
-  if (mpris_) mpris_->update(mprisState());
 }
 
 void Session::togglePause() {
