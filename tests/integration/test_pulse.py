@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
 """meeluister plays through PortAudio into a private PulseAudio null sink; what the
 sink's monitor recorded must be the staircase at the right speed. Without any sound
-device the program says "Geen audioapparaat" and exits 1."""
+device the program says "Geen audioapparaat" and exits 1. PortAudio's JACK probe is
+answered by meeluister itself (no JACK client, no libjack metadata store) unless the
+default ALSA device is built on JACK."""
 import os
+import re
 import tempfile
 import time
 
@@ -52,6 +55,42 @@ def test_no_audio_device():
         h.check(rc == 1, "expected exit 1 without an audio device\n" + ctx)
         h.check(h.has_word(lines + err.splitlines(), "Geen audioapparaat"),
                 "no 'Geen audioapparaat' message\n" + ctx)
+
+
+def jack_refusals(err):
+    m = re.search(r"JACK: (\d+) keer geen client geopend", err)
+    return None if m is None else int(m.group(1))
+
+
+def test_jack_not_probed():
+    """Playing to the default device opens no JACK client: PortAudio's JACK host API
+    asks and is told there is no server, and playback is unaffected."""
+    with h.HlsServer() as srv, h.PulseAudio() as pa:
+        rc, lines, err = h.run_meeluister(["--verbose", "listen", srv.url("/vod/index.m3u8?count=1")],
+                                          env=pa.env(), timeout=40)
+        ctx = h.show(rc, lines, err)
+        h.check(rc == 0, "expected exit 0\n" + ctx)
+        n = jack_refusals(err)
+        h.check(n is not None and n >= 1,
+                f"expected PortAudio's JACK probe to be refused at least once, got {n}\n" + ctx)
+
+
+def test_jack_default_device_keeps_jack():
+    """When the default ALSA device is a JACK device, the calls go to libjack itself
+    (none refused); with no JACK server there is then no device, said plainly."""
+    with h.HlsServer() as srv, tempfile.TemporaryDirectory() as tmp:
+        conf = os.path.join(tmp, "asound.conf")
+        with open(conf, "w") as fh:
+            fh.write("</usr/share/alsa/alsa.conf>\n"
+                     "pcm.!default { type jack playback_ports { 0 nope:a 1 nope:b } }\n")
+        env = h.no_audio_env(tmp)
+        env["ALSA_CONFIG_PATH"] = conf
+        rc, lines, err = h.run_meeluister(["--verbose", "listen", srv.url("/vod/index.m3u8?count=1")],
+                                          env=env, timeout=40)
+        ctx = h.show(rc, lines, err)
+        h.check(jack_refusals(err) == 0, "a JACK default device must reach libjack\n" + ctx)
+        h.check(rc == 1 and h.has_word(lines + err.splitlines(), "Geen audioapparaat"),
+                "expected 'Geen audioapparaat' and exit 1 without a JACK server\n" + ctx)
 
 
 if __name__ == "__main__":
