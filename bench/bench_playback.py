@@ -87,8 +87,20 @@ def describe_threads(first, last, seconds):
     return ", ".join(f"{name} {100 * used / seconds:.1f}%" for used, name in rows[:4] if used > 0)
 
 
+def process_cpu(pid):
+    """CPU seconds (user + system) a process has used so far, from /proc/PID/stat."""
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            text = fh.read()
+    except OSError:
+        return float("nan")
+    fields = text[text.rindex(")") + 2:].split()
+    return (int(fields[11]) + int(fields[12])) / TICK
+
+
 def run_one(name, cmd, pa, seconds, tmp):
     wav = os.path.join(tmp, f"{name}.wav")
+    server_before = process_cpu(pa.proc.pid)
     rec = pa.record(wav)
     time.sleep(0.5)
     rec_started = time.monotonic() - 0.5
@@ -122,13 +134,14 @@ def run_one(name, cmd, pa, seconds, tmp):
         else:
             time.sleep(0.05)
     time.sleep(0.3)
+    server = process_cpu(pa.proc.pid) - server_before
     rec.stop()
     fs = first_sound(wav)
     first = None if fs is None else fs - (t0 - rec_started)
     cpu = (usage.ru_utime + usage.ru_stime) if usage else float("nan")
     # Not ru_maxrss: Linux keeps the forked Python's size in it across exec.
     rss_mb = hwm_kb / 1024.0
-    return cpu, rss_mb, first, threads
+    return cpu, rss_mb, first, threads, server
 
 
 def main():
@@ -155,14 +168,16 @@ def main():
                 results[name].append(run_one(f"{name}{r}", cmds[name], pa, seconds, tmp))
     print(f"Live loopback HLS (fMP4 AAC 96 kb/s, 48 kHz stereo), {seconds:.0f} s per run, "
           f"{rounds} round(s), PulseAudio null sink")
-    print(f"{'player':<16}{'CPU s':>10}{'peak RSS MB':>14}{'first audio s':>16}")
+    print(f"{'player':<16}{'CPU s':>10}{'peak RSS MB':>14}{'first audio s':>16}{'server CPU s':>15}")
     for name, runs in results.items():
-        for cpu, rss, first, _ in runs:
+        for cpu, rss, first, _, server in runs:
             fa = "-" if first is None else f"{first:.3f}"
-            print(f"{name:<16}{cpu:>10.2f}{rss:>14.1f}{fa:>16}")
+            print(f"{name:<16}{cpu:>10.2f}{rss:>14.1f}{fa:>16}{server:>15.2f}")
+    print("\n(server CPU: the PulseAudio server's own CPU time during that run, recorder included;"
+          "\n it rises with the player's when this machine makes all audio IPC dearer for a while.)")
     print("\nBusiest threads over the second half of each run (share of one core):")
     for name, runs in results.items():
-        for r, (_, _, _, threads) in enumerate(runs):
+        for r, (_, _, _, threads, _) in enumerate(runs):
             print(f"{name:<16}round {r + 1}: {threads or '-'}")
 
 

@@ -100,12 +100,14 @@ std::vector<net::StreamEvent> Player::takeEvents() {
 
 // Waits until the decoder has written audio, or none will come, or a signal came.
 void Player::waitForData(int sigfd) {
+  programme_.watchData(true);
   while (programme_.readableFrames() == 0 && !programme_.ended() && !cancel_->cancelled()) {
     pollfd fds[2] = {{programme_.dataWakeup().fd(), POLLIN, 0}, {sigfd, POLLIN, 0}};
-    if (poll(fds, sigfd >= 0 ? 2 : 1, -1) < 0 && errno != EINTR) return;
+    if (poll(fds, sigfd >= 0 ? 2 : 1, -1) < 0 && errno != EINTR) break;
     programme_.dataWakeup().drain();
-    if ((fds[1].revents & POLLIN) != 0) return;
+    if ((fds[1].revents & POLLIN) != 0) break;
   }
+  programme_.watchData(false);
 }
 
 }  // namespace ml::app

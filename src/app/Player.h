@@ -73,7 +73,7 @@ class Player {
   PlayOptions options_;
   CancelPtr cancel_;
   std::unique_ptr<net::ChunkQueue> chunks_;
-  audio::ProgrammeBuffer programme_{2.0};
+  audio::ProgrammeBuffer programme_{1.0};
   audio::Mixer mixer_;
   EventQueue<net::StreamEvent> events_;
   std::unique_ptr<audio::Sink> sink_;

@@ -252,6 +252,7 @@ void Session::onFollower() {
   if (fresh.empty()) return;
   if (options_.debate) {
     options_.debate->timeline = follower_->timeline();
+    ++timelineVersion_;
     if (auto st = follower_->status()) options_.debate->status = *st;
   }
   for (const auto& a : live::announce(fresh, liveLevel(options_.settings.verbosity))) {

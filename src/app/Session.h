@@ -109,7 +109,9 @@ class Session : public mpris::Handler {
   double position();  // seconds into the recording (or behind live)
   std::string positionText();
   std::string currentSpeaker() const;
-  std::vector<Turn> turns() const;
+  // The speaker turns placed on the recording; rebuilt only when the timeline, the
+  // recording's start or its length changed (it is asked four times a second for MPRIS).
+  const std::vector<Turn>& turns() const;
   mpris::State mprisState();
   void saveResume();
   std::string resumeKey() const;
@@ -135,6 +137,14 @@ class Session : public mpris::Handler {
   double basePosition_ = 0;   // position of the last (re)start
   double recordingStartUtc_ = 0;
   double length_ = 0;
+  unsigned timelineVersion_ = 0;  // counts changes of options_.debate->timeline
+  struct TurnCache {
+    bool valid = false;
+    unsigned version = 0;
+    double startUtc = 0, length = 0;
+    std::vector<Turn> turns;
+  };
+  mutable TurnCache turnCache_;
   double behindLive_ = 0;
   Level level_ = Level::Speaker;
   int agendaCursor_ = -1;

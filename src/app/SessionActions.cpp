@@ -115,7 +115,7 @@ void Session::stepSpeaker(int direction) {
     return;
   }
   if (recording_) {
-    const auto t = turns();
+    const auto& t = turns();
     if (t.empty()) {
       out_.say("De sprekers vallen buiten deze opname.");
       return;
@@ -326,15 +326,26 @@ std::string Session::positionText() {
   return t;
 }
 
-std::vector<Turn> Session::turns() const {
-  if (!options_.debate) return {};
-  return turnsOnRecording(options_.debate->timeline, recordingStartUtc_, length_);
+const std::vector<Turn>& Session::turns() const {
+  auto& c = turnCache_;
+  if (!options_.debate) {
+    c = TurnCache{};
+    return c.turns;
+  }
+  if (!c.valid || c.version != timelineVersion_ || c.startUtc != recordingStartUtc_ || c.length != length_) {
+    c.turns = turnsOnRecording(options_.debate->timeline, recordingStartUtc_, length_);
+    c.valid = true;
+    c.version = timelineVersion_;
+    c.startUtc = recordingStartUtc_;
+    c.length = length_;
+  }
+  return c.turns;
 }
 
 std::string Session::currentSpeaker() const {
   if (!options_.debate) return {};
   if (recording_) {
-    const auto t = turns();
+    const auto& t = turns();
     const int i = turnAt(t, const_cast<Session*>(this)->position());
     return i >= 0 ? t[static_cast<std::size_t>(i)].who : std::string();
   }

@@ -1,8 +1,6 @@
 #include "app/SpeakLines.h"
 
 #include <poll.h>
-#include <signal.h>
-#include <sys/signalfd.h>
 #include <unistd.h>
 
 #include <fmt/core.h>
@@ -17,35 +15,13 @@
 #include "audio/ProgrammeBuffer.h"
 #include "audio/Sink.h"
 #include "audio/SpeechBuffer.h"
+#include "core/Signals.h"
 #include "core/Time.h"
 #include "text/DutchNormalizer.h"
 #include "ui/Lines.h"
 
 namespace ml::app {
 namespace {
-
-// SIGINT and SIGTERM as a readable fd, closed at the end; the signals are blocked before
-// the speech thread starts, so that it inherits the mask.
-class SignalFd {
- public:
-  SignalFd() {
-    sigset_t set;
-    sigemptyset(&set);
-    sigaddset(&set, SIGINT);
-    sigaddset(&set, SIGTERM);
-    pthread_sigmask(SIG_BLOCK, &set, nullptr);
-    fd_ = signalfd(-1, &set, SFD_CLOEXEC | SFD_NONBLOCK);
-  }
-  ~SignalFd() {
-    if (fd_ >= 0) close(fd_);
-  }
-  SignalFd(const SignalFd&) = delete;
-  SignalFd& operator=(const SignalFd&) = delete;
-  int fd() const { return fd_; }
-
- private:
-  int fd_ = -1;
-};
 
 int wholeNumber(const Args& a, const std::string& name, int lo, int hi, int fallback, const char* what) {
   auto v = a.number(name);

@@ -1,29 +1,17 @@
 #include "app/UiContext.h"
 
-#include <signal.h>
-#include <sys/signalfd.h>
 #include <unistd.h>
 
 #include <cmath>
 #include <stdexcept>
 
 #include "core/Log.h"
+#include "core/Signals.h"
 #include "lib/speechd/SpeechdSpeaker.h"
 #include "speech/SpeechEngine.h"
 
 namespace ml::app {
 namespace {
-
-// SIGINT and SIGTERM arrive as a readable fd in the poll loop; blocked before any
-// thread starts, so every thread inherits the mask.
-int blockedSignalFd() {
-  sigset_t set;
-  sigemptyset(&set);
-  sigaddset(&set, SIGINT);
-  sigaddset(&set, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &set, nullptr);
-  return signalfd(-1, &set, SFD_CLOEXEC | SFD_NONBLOCK);
-}
 
 std::unique_ptr<speech::Speaker> makeSpeaker(Settings& s, audio::SpeechBuffer& buffer) {
   if (s.backend == SpeechBackend::SpeechDispatcher) {

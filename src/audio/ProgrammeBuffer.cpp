@@ -1,5 +1,6 @@
 #include "audio/ProgrammeBuffer.h"
 
+#include <algorithm>
 #include <ctime>
 
 #include "audio/AudioFormat.h"
@@ -7,7 +8,7 @@
 namespace ml::audio {
 
 ProgrammeBuffer::ProgrammeBuffer(double seconds)
-    : ring_(static_cast<std::size_t>(seconds * kSampleRate) * kChannels) {
+    : ring_(static_cast<std::size_t>(seconds * kSampleRate) * kChannels), refill_(ring_.capacity() / 4) {
   sem_init(&space_, 0, 0);
 }
 
@@ -20,10 +21,14 @@ bool ProgrammeBuffer::write(const float* frames, std::size_t frameCount, const C
     std::size_t n = ring_.write(frames, left);
     frames += n;
     left -= n;
-    if (n > 0) data_.notify();
+    if (n > 0 && dataWatchers_.load(std::memory_order_seq_cst) > 0) data_.notify();
     if (left == 0) break;
-    writerWaiting_.store(true, std::memory_order_release);
-    if (ring_.writable() >= kChannels) continue;  // the reader made room meanwhile
+    // A full ring: sleep until a quarter of it is free (or all that is left fits), so the
+    // decoder wakes a few times a second rather than after every device period.
+    const std::size_t want = std::min(std::max(left, refill_), ring_.capacity());
+    wantSpace_.store(want, std::memory_order_seq_cst);
+    writerWaiting_.store(true, std::memory_order_seq_cst);
+    if (ring_.writable() >= want) continue;  // the reader made room meanwhile
     // Bounded wait: the reader posts when it frees space; the timeout guards a reader
     // that stopped (device gone) so cancellation is still seen.
     timespec deadline{};
@@ -47,7 +52,11 @@ void ProgrammeBuffer::wakeWriter() { sem_post(&space_); }
 
 std::size_t ProgrammeBuffer::read(float* out, std::size_t frameCount) noexcept {
   std::size_t n = ring_.read(out, frameCount * kChannels) / kChannels;
-  if (n > 0 && writerWaiting_.exchange(false, std::memory_order_acq_rel)) sem_post(&space_);
+  if (n > 0 && writerWaiting_.load(std::memory_order_seq_cst) &&
+      ring_.writable() >= wantSpace_.load(std::memory_order_seq_cst) &&
+      writerWaiting_.exchange(false, std::memory_order_seq_cst)) {
+    sem_post(&space_);
+  }
   return n;
 }
 

@@ -1,7 +1,8 @@
 // Decoded programme audio between the decoder thread (writer) and the mixer (reader,
 // possibly the audio callback). Interleaved float frames in the mixer's format.
 // Thread contract: one writer thread, one reader; read() is real-time safe (a lock-free
-// ring, an atomic, and at most one sem_post when the writer sleeps on a full ring).
+// ring, atomics, and at most one sem_post when the writer sleeps on a full ring and a
+// quarter of it has become free).
 #pragma once
 #include <semaphore.h>
 
@@ -36,14 +37,21 @@ class ProgrammeBuffer {
   // Reader: drops what is buffered (seek). Only while the writer is not writing.
   void clear() { ring_.clear(); ended_.store(false); }
 
-  // Notified after each write and at the end: a non-callback reader (file sink) waits on it.
+  // Notified after each write while someone watches (watchData), and at the end: a
+  // reader that waits (the file sink, the player before it starts the device) polls it.
+  // The audio callback never waits, so a device sink costs the decoder no write(2) per block.
   Wakeup& dataWakeup() { return data_; }
+  // Any thread: watch (true) before checking readableFrames() and polling; false when done.
+  void watchData(bool on) { dataWatchers_.fetch_add(on ? 1 : -1, std::memory_order_seq_cst); }
 
  private:
   SpscRing ring_;
+  std::size_t refill_;  // the writer sleeps until this much is free (a quarter)
   sem_t space_;
   std::atomic<bool> writerWaiting_{false};
+  std::atomic<std::size_t> wantSpace_{0};  // what the sleeping writer waits for
   std::atomic<bool> ended_{false};
+  std::atomic<int> dataWatchers_{0};
   Wakeup data_;
 };
 

@@ -50,6 +50,7 @@ class FileSink final : public Sink {
  private:
   void run() {
     std::vector<float> block(4096 * kChannels);
+    programme_.watchData(true);
     while (!stopping_.load() && !mixer_.finished()) {
       std::size_t n = mixer_.renderAvailable(block.data(), 4096);
       if (n > 0) {
@@ -62,6 +63,7 @@ class FileSink final : public Sink {
       poll(fds, 2, 500);
       programme_.dataWakeup().drain();
     }
+    programme_.watchData(false);
     sf_write_sync(file_);
   }
 
