@@ -1,13 +1,17 @@
 #!/usr/bin/env python3
 """Benchmark (not a test): the same live loopback HLS stream (the Kamer's shape: fMP4
-AAC, 3.84 s segments, a sliding window) played for SECONDS by meeluister, ffplay
--nodisp and mpv --no-video, one after the other in one run, each into the same
-private PulseAudio null sink. Prints per player: CPU seconds (user+sys), peak RSS,
-and time to first audio at the sink (from the player's start to the first sound the
-sink's monitor recorded), and each player's busiest threads over the second half
-of the run (from /proc/PID/task/*/stat), to tell a spinning audio thread from work.
+AAC, 3.84 s segments, a sliding window) played for SECONDS by meeluister (with the
+sound device and with --null-output), ffplay -nodisp and mpv --no-video, side by side
+in one run (started 0.3 s apart), each into its own null sink of one private
+PulseAudio. Side by side, because this machine has spells of tens of seconds in which
+every audio thread, the PulseAudio server's too, costs ten times as much (they come
+with no player at all): one after the other, whoever plays during a spell loses.
+Prints per player: CPU seconds (user+sys), peak RSS, time to first audio at its sink
+(from the player's start to the first sound its sink's monitor recorded), the
+server's CPU, and each player's busiest threads over the second half of the run (from
+/proc/PID/task/*/stat), to tell a spinning audio thread from work.
 
-Usage: python3 bench/bench_playback.py [SECONDS] [ROUNDS]
+Usage: python3 bench/bench_playback.py [SECONDS] [ROUNDS] [--one-by-one]
 Needs a build (build/meeluister) and the test media (ctest -R make_fixtures, or it is
 made here)."""
 import os
@@ -58,14 +62,18 @@ def peak_rss_kb(pid):
 TICK = os.sysconf("SC_CLK_TCK")
 
 
+def task_ids(pid):
+    """The thread ids of a process ([] once it is gone)."""
+    try:
+        return os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return []
+
+
 def thread_cpu(pid):
     """{thread id: (name, CPU seconds)} from /proc/PID/task/*/stat."""
     out = {}
-    try:
-        tids = os.listdir(f"/proc/{pid}/task")
-    except OSError:
-        return out
-    for tid in tids:
+    for tid in task_ids(pid):
         try:
             with open(f"/proc/{pid}/task/{tid}/stat") as fh:
                 text = fh.read()
@@ -98,59 +106,109 @@ def process_cpu(pid):
     return (int(fields[11]) + int(fields[12])) / TICK
 
 
-def run_one(name, cmd, pa, seconds, tmp):
-    wav = os.path.join(tmp, f"{name}.wav")
-    server_before = process_cpu(pa.proc.pid)
-    rec = pa.record(wav)
-    time.sleep(0.5)
-    rec_started = time.monotonic() - 0.5
-    t0 = time.monotonic()
-    proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL, env=pa.env())
-    deadline = t0 + seconds
-    hwm_kb = 0
-    half = None
-    while time.monotonic() < deadline and proc.poll() is None:
-        hwm_kb = max(hwm_kb, peak_rss_kb(proc.pid))
-        if half is None and time.monotonic() >= t0 + seconds / 2:
-            half = thread_cpu(proc.pid)
-        time.sleep(0.1)
-    hwm_kb = max(hwm_kb, peak_rss_kb(proc.pid))
-    threads = describe_threads(half or {}, thread_cpu(proc.pid), seconds / 2)
-    if proc.poll() is None:
-        proc.send_signal(signal.SIGINT)
-    usage = None
-    end = time.monotonic() + 10  # a player that ignores SIGINT (mpv once did) is killed
-    while usage is None:
-        try:
-            pid, _, ru = os.wait4(proc.pid, os.WNOHANG)
-        except ChildProcessError:
-            break
-        if pid == proc.pid:
-            usage = ru
-        elif time.monotonic() > end:
-            proc.kill()
-            end = float("inf")
-        else:
-            time.sleep(0.05)
-    time.sleep(0.3)
-    server = process_cpu(pa.proc.pid) - server_before
-    rec.stop()
-    fs = first_sound(wav)
-    first = None if fs is None else fs - (t0 - rec_started)
-    cpu = (usage.ru_utime + usage.ru_stime) if usage else float("nan")
-    # Not ru_maxrss: Linux keeps the forked Python's size in it across exec.
-    rss_mb = hwm_kb / 1024.0
-    return cpu, rss_mb, first, threads, server
+class Run:
+    """One player playing into its own null sink, its sink's monitor recorded."""
+
+    def __init__(self, name, cmd, pa, sink, tmp):
+        self.name = name
+        self.wav = os.path.join(tmp, f"{name}.wav")
+        self.rec_started = time.monotonic()  # each recorder's own start: they start one by one
+        self.rec = pa.record(self.wav, device=f"{sink}.monitor")
+        self.cmd = cmd
+        self.env = pa.env({"PULSE_SINK": sink})
+        self.proc = None
+        self.hwm_kb = 0
+        self.half = None
+
+    def start(self):
+        self.t0 = time.monotonic()
+        self.proc = subprocess.Popen(self.cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                     stderr=subprocess.DEVNULL, env=self.env)
+
+    def sample(self, half_time):
+        if self.proc.poll() is None:
+            self.hwm_kb = max(self.hwm_kb, peak_rss_kb(self.proc.pid))
+            if self.half is None and time.monotonic() >= half_time:
+                self.half = thread_cpu(self.proc.pid)
+
+    def finish(self, seconds):
+        self.hwm_kb = max(self.hwm_kb, peak_rss_kb(self.proc.pid))
+        threads = describe_threads(self.half or {}, thread_cpu(self.proc.pid), seconds / 2)
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGINT)
+        usage = None
+        end = time.monotonic() + 10  # a player that ignores SIGINT (mpv once did) is killed
+        while usage is None:
+            try:
+                pid, _, ru = os.wait4(self.proc.pid, os.WNOHANG)
+            except ChildProcessError:
+                break
+            if pid == self.proc.pid:
+                usage = ru
+            elif time.monotonic() > end:
+                self.proc.kill()
+                end = float("inf")
+            else:
+                time.sleep(0.05)
+        return usage, threads
+
+    def result(self, usage, threads):
+        self.rec.stop()
+        fs = first_sound(self.wav)
+        first = None if fs is None else fs - (self.t0 - self.rec_started)
+        cpu = (usage.ru_utime + usage.ru_stime) if usage else float("nan")
+        # Not ru_maxrss: Linux keeps the forked Python's size in it across exec.
+        return cpu, self.hwm_kb / 1024.0, first, threads
+
+
+def play_round(cmds, pa, seconds, tmp, r, together):
+    """Plays every player for `seconds`: side by side (together) or one after the other.
+    Returns {name: (cpu, rss, first, threads)} and the server's CPU seconds per player
+    (one figure for the whole round when they play together)."""
+    out, server = {}, {}
+    groups = [list(cmds)] if together else [[n] for n in cmds]
+    for group in groups:
+        runs = []
+        for name in group:
+            sink = f"bench_{name.replace('-', '_')}_{r}"
+            pa_load_sink(pa, sink)
+            runs.append(Run(f"{name}{r}", cmds[name], pa, sink, tmp))
+        time.sleep(0.5)  # the recorders are connected before the players start
+        server_before = process_cpu(pa.proc.pid)
+        for run in runs:
+            run.start()
+            time.sleep(0.3)  # start-ups do not all fight for the two cores at once
+        deadline = time.monotonic() + seconds
+        half_time = time.monotonic() + seconds / 2
+        while time.monotonic() < deadline:
+            for run in runs:
+                run.sample(half_time)
+            time.sleep(0.1)
+        finished = [(run, run.finish(seconds)) for run in runs]
+        time.sleep(0.3)
+        used = process_cpu(pa.proc.pid) - server_before
+        for run, (usage, threads) in finished:
+            name = run.name[:-len(str(r))]
+            out[name] = run.result(usage, threads)
+            server[name] = used
+    return out, server
+
+
+def pa_load_sink(pa, sink):
+    subprocess.run(["pactl", "load-module", "module-null-sink", f"sink_name={sink}", "rate=48000",
+                    "norewinds=1"], env=pa.env(), check=True, capture_output=True, timeout=10)
 
 
 def main():
-    seconds = float(sys.argv[1]) if len(sys.argv) > 1 else 60.0
-    rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 1
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    together = "--one-by-one" not in sys.argv
+    seconds = float(args[0]) if len(args) > 0 else 60.0
+    rounds = int(args[1]) if len(args) > 1 else 1
     ensure_media()
     players = {"meeluister": None, "meeluister-null": None, "ffplay": shutil.which("ffplay"),
                "mpv": shutil.which("mpv")}
     results = {k: [] for k in players}
+    servers = []
     with h.HlsServer() as srv, h.PulseAudio() as pa, tempfile.TemporaryDirectory() as tmp:
         url = srv.url("/live/Stream(06)/prog_index.m3u8")
         cmds = {
@@ -161,20 +219,32 @@ def main():
             "ffplay": ["ffplay", "-nodisp", "-loglevel", "error", url],
             "mpv": ["mpv", "--no-video", "--no-terminal", "--audio-display=no", url],
         }
+        cmds = {n: c for n, c in cmds.items() if n.startswith("meeluister") or players[n]}
         for r in range(rounds):
-            for name, exe in players.items():
-                if not name.startswith("meeluister") and exe is None:
-                    continue
-                results[name].append(run_one(f"{name}{r}", cmds[name], pa, seconds, tmp))
+            out, server = play_round(cmds, pa, seconds, tmp, r, together)
+            for name, res in out.items():
+                results[name].append(res + (server[name],))
+            servers.append(server)
+    how = ("side by side, each into its own null sink" if together
+           else "one after the other, each into its own null sink")
     print(f"Live loopback HLS (fMP4 AAC 96 kb/s, 48 kHz stereo), {seconds:.0f} s per run, "
-          f"{rounds} round(s), PulseAudio null sink")
+          f"{rounds} round(s), {how} of one private PulseAudio")
     print(f"{'player':<16}{'CPU s':>10}{'peak RSS MB':>14}{'first audio s':>16}{'server CPU s':>15}")
     for name, runs in results.items():
         for cpu, rss, first, _, server in runs:
             fa = "-" if first is None else f"{first:.3f}"
             print(f"{name:<16}{cpu:>10.2f}{rss:>14.1f}{fa:>16}{server:>15.2f}")
-    print("\n(server CPU: the PulseAudio server's own CPU time during that run, recorder included;"
-          "\n it rises with the player's when this machine makes all audio IPC dearer for a while.)")
+    print("\n(server CPU: the PulseAudio server's own CPU time during the run, recorders included;"
+          "\n side by side it is one figure for all players. This machine has spells in which the"
+          "\n server and every audio thread use ten times their usual CPU, with no player at all;"
+          "\n side by side, every player meets the same spells. See docs/benchmarks.md.)")
+    print("\nmeeluister's CPU as a share of ffplay's, per round:")
+    for r in range(rounds):
+        try:
+            ours, theirs = results["meeluister"][r][0], results["ffplay"][r][0]
+            print(f"  round {r + 1}: {ours:.2f} / {theirs:.2f} = {ours / theirs:.2f}")
+        except (IndexError, ZeroDivisionError):
+            pass
     print("\nBusiest threads over the second half of each run (share of one core):")
     for name, runs in results.items():
         for r, (_, _, _, threads, _) in enumerate(runs):

@@ -318,9 +318,9 @@ class PulseAudio:
         except OSError:
             return ""
 
-    def record(self, path):
+    def record(self, path, device="test_sink.monitor"):
         proc = subprocess.Popen(
-            ["parecord", "--latency-msec=20", "--device=test_sink.monitor", "--channels=2",
+            ["parecord", "--latency-msec=20", f"--device={device}", "--channels=2",
              "--rate=48000", "--format=s16le", "--file-format=wav", path],
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             env=self.env())
