@@ -23,9 +23,10 @@ bool ProgrammeBuffer::write(const float* frames, std::size_t frameCount, const C
     left -= n;
     if (n > 0 && dataWatchers_.load(std::memory_order_seq_cst) > 0) data_.notify();
     if (left == 0) break;
-    // A full ring: sleep until a quarter of it is free (or all that is left fits), so the
-    // decoder wakes a few times a second rather than after every device period.
-    const std::size_t want = std::min(std::max(left, refill_), ring_.capacity());
+    // A full ring: sleep until a quarter of it is free (or all that is left fits, up to
+    // half of it: never wait for an empty ring), so the decoder wakes a few times a
+    // second rather than after every device period.
+    const std::size_t want = std::min(std::max(left, refill_), ring_.capacity() / 2);
     wantSpace_.store(want, std::memory_order_seq_cst);
     writerWaiting_.store(true, std::memory_order_seq_cst);
     if (ring_.writable() >= want) continue;  // the reader made room meanwhile

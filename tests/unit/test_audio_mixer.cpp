@@ -1,4 +1,5 @@
 #include <gtest/gtest.h>
+#include <poll.h>
 
 #include <cmath>
 #include <thread>
@@ -118,4 +119,27 @@ TEST(ProgrammeBuffer, AWriterBlockedOnAFullRingIsReleasedByTheReaderAndByCancel)
   });
   EXPECT_FALSE(p.write(src.data(), 2000, token));  // nobody reads: only cancel frees it
   cancel.join();
+}
+
+// The data eventfd is written only while a reader watches it: the device callback never
+// waits, so a device sink must not cost the decoder a write(2) per block.
+TEST(ProgrammeBuffer, DataWakeupIsSignalledOnlyWhileWatched) {
+  ProgrammeBuffer p(0.1);
+  ml::CancelToken token;
+  auto src = ramp(256);
+  auto readable = [&] {
+    pollfd fd{p.dataWakeup().fd(), POLLIN, 0};
+    return poll(&fd, 1, 0) == 1;
+  };
+  ASSERT_TRUE(p.write(src.data(), 256, token));
+  EXPECT_FALSE(readable());
+  p.watchData(true);
+  ASSERT_TRUE(p.write(src.data(), 256, token));
+  EXPECT_TRUE(readable());
+  p.dataWakeup().drain();
+  p.watchData(false);
+  ASSERT_TRUE(p.write(src.data(), 256, token));
+  EXPECT_FALSE(readable());
+  p.markEnded();  // the end is always signalled
+  EXPECT_TRUE(readable());
 }
