@@ -44,7 +44,9 @@ echo "== tests"
 run_ctest build
 
 echo "== sanitizer build (ASan + UBSan)"
-bash scripts/build.sh build-asan -DMEELUISTER_SANITIZE=ON
+# -O1 and line tables only: what the sanitizers' authors advise, and 2 minutes less to build.
+bash scripts/build.sh build-asan -DMEELUISTER_SANITIZE=ON \
+  "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g1 -DNDEBUG" "-DCMAKE_C_FLAGS_RELWITHDEBINFO=-O1 -g1 -DNDEBUG"
 # Two tests that mostly wait in real time run only in the normal build: test_faults_down
 # (a server that is gone for minutes of backoff: 70 s) and test_pulse (the sound device,
 # whose callback path test_player_speech also plays under the sanitizers). Every other
