@@ -70,18 +70,24 @@ def task_ids(pid):
         return []
 
 
+def stat_cpu(path):
+    """(name, CPU seconds user + system) from a /proc .../stat file; None if it is gone."""
+    try:
+        with open(path) as fh:
+            text = fh.read()
+    except OSError:
+        return None
+    fields = text[text.rindex(")") + 2:].split()
+    return text[text.index("(") + 1:text.rindex(")")], (int(fields[11]) + int(fields[12])) / TICK
+
+
 def thread_cpu(pid):
     """{thread id: (name, CPU seconds)} from /proc/PID/task/*/stat."""
     out = {}
     for tid in task_ids(pid):
-        try:
-            with open(f"/proc/{pid}/task/{tid}/stat") as fh:
-                text = fh.read()
-        except OSError:
-            continue
-        name = text[text.index("(") + 1:text.rindex(")")]
-        fields = text[text.rindex(")") + 2:].split()
-        out[tid] = (name, (int(fields[11]) + int(fields[12])) / TICK)
+        got = stat_cpu(f"/proc/{pid}/task/{tid}/stat")
+        if got is not None:
+            out[tid] = got
     return out
 
 
@@ -97,13 +103,8 @@ def describe_threads(first, last, seconds):
 
 def process_cpu(pid):
     """CPU seconds (user + system) a process has used so far, from /proc/PID/stat."""
-    try:
-        with open(f"/proc/{pid}/stat") as fh:
-            text = fh.read()
-    except OSError:
-        return float("nan")
-    fields = text[text.rindex(")") + 2:].split()
-    return (int(fields[11]) + int(fields[12])) / TICK
+    got = stat_cpu(f"/proc/{pid}/stat")
+    return float("nan") if got is None else got[1]
 
 
 class Run:

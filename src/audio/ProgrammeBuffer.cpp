@@ -8,7 +8,7 @@
 namespace ml::audio {
 
 ProgrammeBuffer::ProgrammeBuffer(double seconds)
-    : ring_(static_cast<std::size_t>(seconds * kSampleRate) * kChannels), refill_(ring_.capacity() / 4) {
+    : ring_(static_cast<std::size_t>(seconds * kSampleRate) * kChannels) {
   sem_init(&space_, 0, 0);
 }
 
@@ -26,7 +26,7 @@ bool ProgrammeBuffer::write(const float* frames, std::size_t frameCount, const C
     // A full ring: sleep until a quarter of it is free (or all that is left fits, up to
     // half of it: never wait for an empty ring), so the decoder wakes a few times a
     // second rather than after every device period.
-    const std::size_t want = std::min(std::max(left, refill_), ring_.capacity() / 2);
+    const std::size_t want = std::min(std::max(left, ring_.capacity() / 4), ring_.capacity() / 2);
     wantSpace_.store(want, std::memory_order_seq_cst);
     writerWaiting_.store(true, std::memory_order_seq_cst);
     if (ring_.writable() >= want) continue;  // the reader made room meanwhile

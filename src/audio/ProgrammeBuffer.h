@@ -46,7 +46,6 @@ class ProgrammeBuffer {
 
  private:
   SpscRing ring_;
-  std::size_t refill_;  // the writer sleeps until this much is free (a quarter)
   sem_t space_;
   std::atomic<bool> writerWaiting_{false};
   std::atomic<std::size_t> wantSpace_{0};  // what the sleeping writer waits for
