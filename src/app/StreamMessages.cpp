@@ -44,4 +44,23 @@ std::string describe(const net::StreamEvent& e) {
   return {};
 }
 
+Weight weightOf(const net::StreamEvent& e) {
+  using K = net::StreamEvent::Kind;
+  switch (e.kind) {
+    case K::Connecting: return Weight::Log;
+    case K::PlayingLive:
+    case K::PlayingFrom:
+    case K::Moving:
+    case K::Recovered:
+    case K::StillRetrying:
+    case K::DecodeError: return Weight::Print;
+    case K::Retrying:
+    case K::Skipped:
+    case K::Stalled:
+    case K::Ended:
+    case K::Failed: return Weight::Speak;
+  }
+  return Weight::Print;
+}
+
 }  // namespace ml::app
