@@ -10,14 +10,14 @@ Output::Output(OutputMode mode, speech::Speaker* speaker, bool colour)
     : mode_(mode), speaker_(speaker), colour_(colour && isatty(1) == 1) {}
 
 // The colour codes wrap the whole line, so a screen reader still gets the plain text.
-void Output::print(const std::string& text, const char* colour) {
-  if (colour_ && colour != nullptr) ui::line(std::string(colour) + text + "\x1b[0m");
+void Output::print(const std::string& text, ui::Style style) {
+  if (colour_) ui::line(text, style);
   else ui::line(text);
 }
 
 void Output::say(const std::string& text, speech::Priority priority) {
   if (text.empty()) return;
-  print(text, priority == speech::Priority::Error ? "\x1b[1;31m" : nullptr);
+  print(text, priority == speech::Priority::Error ? ui::Style::Error : ui::Style::Plain);
   if (speaker_ != nullptr && mode_ == OutputMode::SelfVoicing) speaker_->say(text, priority);
 }
 
@@ -27,7 +27,7 @@ void Output::sayAll(const std::vector<std::string>& lines, speech::Priority prio
 
 void Output::announce(const std::string& text, const std::string& shortText) {
   if (text.empty()) return;
-  print(text, "\x1b[1m");
+  print(text, ui::Style::Bold);
   if (speaker_ != nullptr && mode_ != OutputMode::ScreenReader) {
     speaker_->say(text, speech::Priority::Notification, shortText);
   }

@@ -10,6 +10,7 @@
 
 #include "app/Config.h"
 #include "speech/Speaker.h"
+#include "ui/Lines.h"
 
 namespace ml::app {
 
@@ -33,7 +34,7 @@ class Output {
   bool voiced() const { return speaker_ != nullptr && mode_ != OutputMode::ScreenReader; }
 
  private:
-  void print(const std::string& text, const char* colour);
+  void print(const std::string& text, ui::Style style);
 
   OutputMode mode_;
   speech::Speaker* speaker_;

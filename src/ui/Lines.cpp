@@ -6,13 +6,25 @@
 namespace ml::ui {
 namespace {
 std::mutex g_mutex;
-}
 
-void line(std::string_view text) {
+void write(std::string_view before, std::string_view text, std::string_view after) {
   std::lock_guard lock(g_mutex);
+  std::fwrite(before.data(), 1, before.size(), stdout);
   std::fwrite(text.data(), 1, text.size(), stdout);
+  std::fwrite(after.data(), 1, after.size(), stdout);
   std::fputc('\n', stdout);
   std::fflush(stdout);
+}
+}  // namespace
+
+void line(std::string_view text) { write({}, text, {}); }
+
+void line(std::string_view text, Style style) {
+  switch (style) {
+    case Style::Plain: write({}, text, {}); break;
+    case Style::Bold: write("\x1b[1m", text, "\x1b[0m"); break;
+    case Style::Error: write("\x1b[1;31m", text, "\x1b[0m"); break;
+  }
 }
 
 }  // namespace ml::ui
