@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include "core/Log.h"
 #include "ui/Lines.h"
 
 namespace ml::app {
@@ -19,6 +20,18 @@ void Output::say(const std::string& text, speech::Priority priority) {
   if (text.empty()) return;
   print(text, priority == speech::Priority::Error ? ui::Style::Error : ui::Style::Plain);
   if (speaker_ != nullptr && mode_ == OutputMode::SelfVoicing) speaker_->say(text, priority);
+}
+
+void Output::say(const std::string& text, speech::Priority priority, Weight weight) {
+  switch (weight) {
+    case Weight::Log: log::info("{}", text); break;
+    case Weight::Print: note(text); break;
+    case Weight::Speak: say(text, priority); break;
+  }
+}
+
+void Output::note(const std::string& text) {
+  if (!text.empty()) print(text, ui::Style::Plain);
 }
 
 void Output::sayAll(const std::vector<std::string>& lines, speech::Priority priority) {

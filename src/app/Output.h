@@ -14,6 +14,15 @@
 
 namespace ml::app {
 
+// How much the listener needs a line (the speech budget, docs/spraak.md):
+//   Log    technical (which host, connecting): only in the log (--verbose), never printed
+//          nor spoken
+//   Print  worth reading, not worth burying the debate under: printed, never spoken by
+//          meeluister's own voice
+//   Speak  changes what the listener hears or answers a key: said according to the
+//          output mode
+enum class Weight { Log, Print, Speak };
+
 class Output {
  public:
   // `colour`: errors in red and live announcements in bold (only when asked for, never with
@@ -22,6 +31,10 @@ class Output {
 
   // A line for the listener. Echo/Reply/Error as in speech::Priority.
   void say(const std::string& text, speech::Priority priority = speech::Priority::Reply);
+  // A line of the given weight (Log: the log only; Print: printed only; Speak: as say()).
+  void say(const std::string& text, speech::Priority priority, Weight weight);
+  // A line that is only ever printed (details, lists), never spoken by meeluister's voice.
+  void note(const std::string& text);
   void sayAll(const std::vector<std::string>& lines, speech::Priority priority = speech::Priority::Reply);
   // A live announcement (may be shortened or dropped by the speech queue when busy).
   void announce(const std::string& text, const std::string& shortText);
