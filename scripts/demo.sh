@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# The README's first command: installs what is missing, builds, and plays the bundled
-# example debate offline. Without a sound device it writes the audio to a file instead.
+# The README's first command: installs what is missing to build and run (no sound server,
+# no test tools), builds the program alone, and plays the bundled example debate offline.
+# Without a sound device it writes the audio to a file instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/install-deps.sh
-bash scripts/build.sh build
+bash scripts/install-deps.sh run
+BUILD_TARGET=meeluister bash scripts/build.sh build -DMEELUISTER_TESTS=OFF
 out=$(mktemp)
 set +e
 ./build/meeluister demo "$@" | tee "$out"

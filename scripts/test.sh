@@ -9,10 +9,10 @@ root=$(pwd)
 FUZZ_SECONDS=${FUZZ_SECONDS:-12}
 JOBS=$(nproc)
 
-bash scripts/install-deps.sh
+bash scripts/install-deps.sh test
 
 echo "== build"
-bash scripts/build.sh build
+bash scripts/build.sh build -DMEELUISTER_TESTS=ON
 passed=0
 failed=0
 # Runs ctest in a build folder and adds its counts to the totals (stops on failure).
