@@ -14,21 +14,12 @@
 
 namespace ml::audio {
 
-void trimAlsaEnumeration();  // AlsaTrim.cpp
-int jackClientsRefused();    // AlsaTrim.cpp
-
 namespace {
 
 // PortAudio's ALSA and JACK probing prints dozens of lines on stderr at Pa_Initialize;
 // they are not for the listener. They are silenced unless --verbose asks for them.
 int initializeQuietly() {
-  trimAlsaEnumeration();
-  if (log::level() >= log::Level::Debug) {
-    int rc = Pa_Initialize();
-    log::debug("JACK: {} keer geen client geopend (meeluister speelt op het standaardapparaat)",
-               jackClientsRefused());
-    return rc;
-  }
+  if (log::level() >= log::Level::Debug) return Pa_Initialize();
   std::fflush(stderr);
   int saved = dup(2);
   int devnull = open("/dev/null", O_WRONLY | O_CLOEXEC);
