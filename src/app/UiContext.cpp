@@ -13,6 +13,8 @@
 namespace ml::app {
 namespace {
 
+constexpr std::size_t kMaxWarnings = 5;
+
 std::unique_ptr<speech::Speaker> makeSpeaker(Settings& s, audio::SpeechBuffer& buffer) {
   if (s.backend == SpeechBackend::SpeechDispatcher) {
     try {
@@ -81,7 +83,12 @@ std::unique_ptr<UiContext> makeUiContext(const Args& a) {
     }
   }
   ctx->output = std::make_unique<Output>(ctx->settings.mode, ctx->speaker.get(), ctx->settings.colour);
-  for (const auto& w : warnings) log::warn("{}", w);
+  // A binary or huge config file must not flood the log: the first few, then a count.
+  for (std::size_t i = 0; i < warnings.size() && i < kMaxWarnings; ++i) log::warn("{}", warnings[i]);
+  if (warnings.size() > kMaxWarnings) {
+    log::warn("en nog {} andere waarschuwingen over de instellingen; de standaardwaarden gelden daar.",
+              warnings.size() - kMaxWarnings);
+  }
   return ctx;
 }
 

@@ -1,26 +1,90 @@
 #include "core/Signals.h"
 
+#include <poll.h>
 #include <pthread.h>
 #include <sys/signalfd.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <csignal>
 
 namespace ml {
+namespace {
 
-int blockedSignalFd() {
+sigset_t watchedSet() {
   sigset_t set;
   sigemptyset(&set);
   sigaddset(&set, SIGINT);
   sigaddset(&set, SIGTERM);
+  sigaddset(&set, sinkFailedSignal());
+  return set;
+}
+
+}  // namespace
+
+int sinkFailedSignal() { return SIGRTMIN + 3; }
+
+int blockedSignalFd() {
+  const sigset_t set = watchedSet();
   pthread_sigmask(SIG_BLOCK, &set, nullptr);
   return signalfd(-1, &set, SFD_CLOEXEC | SFD_NONBLOCK);
+}
+
+int exitStatusForSignal(int signo) { return 128 + signo; }
+
+int takeSignal(int fd) {
+  if (fd < 0) return 0;
+  signalfd_siginfo info{};
+  const ssize_t n = read(fd, &info, sizeof info);
+  return n == static_cast<ssize_t>(sizeof info) ? static_cast<int>(info.ssi_signo) : 0;
+}
+
+void raiseSinkFailed() {
+  sigset_t now;
+  if (pthread_sigmask(SIG_BLOCK, nullptr, &now) != 0) return;
+  if (sigismember(&now, sinkFailedSignal()) == 1) kill(getpid(), sinkFailedSignal());
 }
 
 SignalFd::SignalFd() : fd_(blockedSignalFd()) {}
 
 SignalFd::~SignalFd() {
   if (fd_ >= 0) close(fd_);
+}
+
+SignalWatch::SignalWatch(int signalFd, CancelPtr token, std::chrono::milliseconds grace)
+    : token_(std::move(token)) {
+  if (signalFd >= 0) thread_ = std::thread([this, signalFd, grace] { run(signalFd, grace); });
+}
+
+SignalWatch::~SignalWatch() {
+  stop_.notify();
+  if (thread_.joinable()) thread_.join();
+}
+
+void SignalWatch::run(int signalFd, std::chrono::milliseconds grace) {
+  pollfd fds[2] = {{signalFd, POLLIN, 0}, {stop_.fd(), POLLIN, 0}};
+  while (true) {
+    if (poll(fds, 2, -1) < 0) {
+      if (errno == EINTR) continue;
+      return;
+    }
+    if ((fds[1].revents & POLLIN) != 0) return;
+    if ((fds[0].revents & POLLIN) != 0) break;
+  }
+  fired_.store(true);
+  if (token_) token_->cancel();
+  pollfd stop{stop_.fd(), POLLIN, 0};
+  int ready = 0;
+  do {
+    ready = poll(&stop, 1, static_cast<int>(grace.count()));
+  } while (ready < 0 && errno == EINTR);
+  if (ready > 0) return;
+  // The phase did not end: let the pending signal act on the process now.
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGTERM);
+  pthread_sigmask(SIG_UNBLOCK, &set, nullptr);
 }
 
 }  // namespace ml
