@@ -84,7 +84,7 @@ int cmdListen(const ArgList& args) {
   std::optional<Debate> debate;
   {
     auto cancel = std::make_shared<CancelToken>();
-    SignalWatch watch(ctx->signalFd, cancel);
+    SignalWatch watch(ctx->signalFd, cancel, [] { ui::line("Gestopt."); });
     try {
       debate = sources::resolveDebate(source, config, cancel);
     } catch (const std::exception&) {

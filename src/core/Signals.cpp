@@ -51,8 +51,9 @@ SignalFd::~SignalFd() {
   if (fd_ >= 0) close(fd_);
 }
 
-SignalWatch::SignalWatch(int signalFd, CancelPtr token, std::chrono::milliseconds grace)
-    : token_(std::move(token)) {
+SignalWatch::SignalWatch(int signalFd, CancelPtr token, std::function<void()> givingUp,
+                         std::chrono::milliseconds grace)
+    : token_(std::move(token)), givingUp_(std::move(givingUp)) {
   if (signalFd >= 0) thread_ = std::thread([this, signalFd, grace] { run(signalFd, grace); });
 }
 
@@ -80,6 +81,7 @@ void SignalWatch::run(int signalFd, std::chrono::milliseconds grace) {
   } while (ready < 0 && errno == EINTR);
   if (ready > 0) return;
   // The phase did not end: let the pending signal act on the process now.
+  if (givingUp_) givingUp_();
   sigset_t set;
   sigemptyset(&set);
   sigaddset(&set, SIGINT);

@@ -9,6 +9,7 @@
 #pragma once
 #include <atomic>
 #include <chrono>
+#include <functional>
 #include <thread>
 
 #include "core/Cancel.h"
@@ -48,11 +49,12 @@ class SignalFd {
 
 // While it lives, a thread watches `signalFd` (without reading it: the signal stays
 // pending for whoever reads it next). On a signal it cancels `token`; if the watch is not
-// ended within `grace`, it unblocks SIGINT and SIGTERM in its own thread, so the pending
-// signal takes the process's own action (meeluister's handler: terminal back, exit 130/143).
+// ended within `grace`, it calls `givingUp` (e.g. to say "Gestopt.") and unblocks SIGINT and
+// SIGTERM in its own thread, so the pending signal takes the process's own action
+// (meeluister's handler: terminal back, exit 130/143).
 class SignalWatch {
  public:
-  SignalWatch(int signalFd, CancelPtr token,
+  SignalWatch(int signalFd, CancelPtr token, std::function<void()> givingUp = {},
               std::chrono::milliseconds grace = std::chrono::milliseconds(400));
   ~SignalWatch();
   SignalWatch(const SignalWatch&) = delete;
@@ -62,6 +64,7 @@ class SignalWatch {
  private:
   void run(int signalFd, std::chrono::milliseconds grace);
   CancelPtr token_;
+  std::function<void()> givingUp_;
   Wakeup stop_;
   std::atomic<bool> fired_{false};
   std::thread thread_;
