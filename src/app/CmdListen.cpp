@@ -99,7 +99,13 @@ int cmdListen(const ArgList& args) {
     so.play.fetch.url = source;
   } else {
     so.play.fetch.url = debate->bestAudioUrl();
-    if (so.play.fetch.url.empty()) throw sources::SourceError("Voor dit debat is geen geluid gevonden.");
+    if (so.play.fetch.url.empty()) {
+      // No session runs to name the debate (the Session announces it and its notes when
+      // one does): say here which debate has no audio, and why it may not.
+      ctx->output->say("Debat: " + debate->title + (debate->room.name.empty() ? "" : ", " + debate->room.name) + ".");
+      for (const auto& note : debate->notes) ctx->output->say(note);
+      throw sources::SourceError("Voor dit debat is geen geluid gevonden.");
+    }
     so.debate = std::move(debate);
     so.sources = config;
   }
