@@ -80,18 +80,14 @@ int cmdListen(const ArgList& args) {
   sources::SourceConfig config = sourceConfig(a);
   // SOURCE is a stream address, or a debate (page URL, Nummer, id, room name) whose
   // audio the debate sources find.
-  // Resolving may wait on the network: Ctrl+C and SIGTERM cancel it (SignalWatch).
+  // Resolving may wait on the network: Ctrl+C and SIGTERM cancel it (ctx->interrupt).
   std::optional<Debate> debate;
-  {
-    auto cancel = std::make_shared<CancelToken>();
-    SignalWatch watch(ctx->signalFd, cancel, [] { ui::line("Gestopt."); });
-    try {
-      debate = sources::resolveDebate(source, config, cancel);
-    } catch (const std::exception&) {
-      if (!watch.fired()) throw;
-    }
-    if (watch.fired()) return stoppedBeforePlaying(*ctx);
+  try {
+    debate = sources::resolveDebate(source, config, ctx->interrupt);
+  } catch (const std::exception&) {
+    if (!ctx->interrupt->cancelled()) throw;
   }
+  if (ctx->interrupt->cancelled()) return stoppedBeforePlaying(*ctx);
   if (!debate) {
     if (!net::isHttpUrl(source)) {
       throw UsageError("BRON moet een http- of https-adres of een debat zijn: '" + source + "'.");
@@ -109,6 +105,8 @@ int cmdListen(const ArgList& args) {
     so.debate = std::move(debate);
     so.sources = config;
   }
+  if (ctx->interrupt->cancelled()) return stoppedBeforePlaying(*ctx);
+  ctx->loopReadsSignals();  // the Session reads the signalfd itself from here on
   return exitCode(listenTo(std::move(so), *ctx));
 }
 

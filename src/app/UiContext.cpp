@@ -7,6 +7,7 @@
 
 #include "core/Log.h"
 #include "core/Signals.h"
+#include "ui/Lines.h"
 #include "lib/speechd/SpeechdSpeaker.h"
 #include "speech/SpeechEngine.h"
 
@@ -41,6 +42,7 @@ ArgSpec withUiOptions(ArgSpec spec) {
 }
 
 UiContext::~UiContext() {
+  signalWatch.reset();
   output.reset();
   speaker.reset();
   if (speech) speech->close();
@@ -71,6 +73,7 @@ std::unique_ptr<UiContext> makeUiContext(const Args& a) {
   }
   ctx->mpris = !a.flag("geen-mpris");
   ctx->signalFd = blockedSignalFd();
+  ctx->signalWatch = std::make_unique<SignalWatch>(ctx->signalFd, ctx->interrupt, [] { ui::line("Gestopt."); });
   ctx->terminal = std::make_unique<ui::Terminal>(0);
   if (!ctx->interactive() && !a.value("modus")) ctx->settings.mode = OutputMode::ScreenReader;
   if (ctx->settings.mode != OutputMode::ScreenReader) {

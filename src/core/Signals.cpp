@@ -22,6 +22,12 @@ sigset_t watchedSet() {
 
 }  // namespace
 
+std::atomic<int> g_exitHolds{0};
+
+ExitHold::ExitHold() { g_exitHolds.fetch_add(1); }
+ExitHold::~ExitHold() { g_exitHolds.fetch_sub(1); }
+bool ExitHold::held() { return g_exitHolds.load() > 0; }
+
 int sinkFailedSignal() { return SIGRTMIN + 3; }
 
 int blockedSignalFd() {
@@ -63,30 +69,43 @@ SignalWatch::~SignalWatch() {
 }
 
 void SignalWatch::run(int signalFd, std::chrono::milliseconds grace) {
-  pollfd fds[2] = {{signalFd, POLLIN, 0}, {stop_.fd(), POLLIN, 0}};
   while (true) {
+    pollfd fds[2] = {{signalFd, POLLIN, 0}, {stop_.fd(), POLLIN, 0}};
     if (poll(fds, 2, -1) < 0) {
       if (errno == EINTR) continue;
       return;
     }
     if ((fds[1].revents & POLLIN) != 0) return;
-    if ((fds[0].revents & POLLIN) != 0) break;
+    if ((fds[0].revents & (POLLERR | POLLNVAL)) != 0) return;
+    if ((fds[0].revents & POLLIN) == 0) continue;
+    fired_.store(true);
+    if (token_) token_->cancel();
+    if (waitThenGiveUp(signalFd, grace)) return;
   }
-  fired_.store(true);
-  if (token_) token_->cancel();
-  pollfd stop{stop_.fd(), POLLIN, 0};
-  int ready = 0;
-  do {
-    ready = poll(&stop, 1, static_cast<int>(grace.count()));
-  } while (ready < 0 && errno == EINTR);
-  if (ready > 0) return;
-  // The phase did not end: let the pending signal act on the process now.
-  if (givingUp_) givingUp_();
-  sigset_t set;
-  sigemptyset(&set);
-  sigaddset(&set, SIGINT);
-  sigaddset(&set, SIGTERM);
-  pthread_sigmask(SIG_UNBLOCK, &set, nullptr);
+}
+
+// After a signal: false when a loop read it in time (watch on); true when the watch ended
+// or the signal was let act on the process.
+bool SignalWatch::waitThenGiveUp(int signalFd, std::chrono::milliseconds grace) {
+  while (true) {
+    pollfd stop{stop_.fd(), POLLIN, 0};
+    int ready = 0;
+    do {
+      ready = poll(&stop, 1, static_cast<int>(grace.count()));
+    } while (ready < 0 && errno == EINTR);
+    if (ready > 0) return true;
+    pollfd unread{signalFd, POLLIN, 0};
+    if (poll(&unread, 1, 0) <= 0 || (unread.revents & POLLIN) == 0) return false;  // a loop took it
+    if (ExitHold::held()) continue;  // a file is being written: only its loop may end it
+    // Nobody reads it and the phase did not end: let the signal act on the process now.
+    if (givingUp_) givingUp_();
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    pthread_sigmask(SIG_UNBLOCK, &set, nullptr);
+    return true;
+  }
 }
 
 }  // namespace ml

@@ -34,6 +34,17 @@ int takeSignal(int fd);
 int sinkFailedSignal();
 void raiseSinkFailed();
 
+// While one lives (a file being written), no SignalWatch lets a signal end the process
+// abruptly: the loop that owns the file must end it in order. Thread-safe.
+class ExitHold {
+ public:
+  ExitHold();
+  ~ExitHold();
+  ExitHold(const ExitHold&) = delete;
+  ExitHold& operator=(const ExitHold&) = delete;
+  static bool held();
+};
+
 // The same fd, closed at the end of its scope.
 class SignalFd {
  public:
@@ -48,10 +59,11 @@ class SignalFd {
 };
 
 // While it lives, a thread watches `signalFd` (without reading it: the signal stays
-// pending for whoever reads it next). On a signal it cancels `token`; if the watch is not
-// ended within `grace`, it calls `givingUp` (e.g. to say "Gestopt.") and unblocks SIGINT and
-// SIGTERM in its own thread, so the pending signal takes the process's own action
-// (meeluister's handler: terminal back, exit 130/143).
+// pending for whoever reads it next). On a signal it cancels `token`. If after `grace` the
+// signal is still unread (no poll() loop took it) and the watch still lives, it calls
+// `givingUp` (e.g. to say "Gestopt.") and, unless an ExitHold lives, unblocks SIGINT and SIGTERM in its own thread, so
+// the pending signal takes the process's own action (meeluister's handler: terminal back,
+// exit 130/143). A signal a loop read in time is that loop's business: the watch goes on.
 class SignalWatch {
  public:
   SignalWatch(int signalFd, CancelPtr token, std::function<void()> givingUp = {},
@@ -63,6 +75,7 @@ class SignalWatch {
 
  private:
   void run(int signalFd, std::chrono::milliseconds grace);
+  bool waitThenGiveUp(int signalFd, std::chrono::milliseconds grace);
   CancelPtr token_;
   std::function<void()> givingUp_;
   Wakeup stop_;

@@ -179,6 +179,26 @@ def test_sigterm_and_ctrl_c_while_today_fetches_from_a_stalled_api():
             h.check(rc == want and secs <= 1.0, f"today: exit {rc} after {secs:.2f} s on signal {sig}")
 
 
+def test_ctrl_c_while_the_days_list_is_fetched_from_a_stalled_api():
+    """meeluister without a command fetches the day's debates before its menu reads keys:
+    that phase ends on a signal too (the UiContext's watch), with 'Gestopt.'."""
+    for sig, want in ((signal.SIGINT, 130), (signal.SIGTERM, 143)):
+        with tempfile.TemporaryDirectory() as tmp, io.StallServer() as stall:
+            proc = subprocess.Popen([h.binary(), "--date", DATE, *stall.options()], env=private_env(tmp),
+                                    stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            try:
+                h.check(stall.arrived.wait(30), "meeluister never asked the API")
+                time.sleep(0.3)
+                rc, secs = io.signal_and_time(proc, sig, 1.0)
+            finally:
+                if proc.poll() is None:
+                    proc.kill()
+            stdout, stderr = proc.communicate(timeout=10)
+            ctx = f"rc {rc} after {secs:.2f} s\nstdout {stdout!r}\nstderr {stderr[-600:]!r}"
+            h.check(rc == want and secs <= 1.0, f"expected exit {want} within 1 s\n" + ctx)
+            h.check(stdout.decode().splitlines() == ["Gestopt."], "expected the one line 'Gestopt.'\n" + ctx)
+
+
 # ---- 4. FIFOs where files belong -----------------------------------------------------------
 def test_fifo_as_config_and_as_state_file_does_not_hang():
     with tempfile.TemporaryDirectory() as tmp, h.HlsServer() as hls:

@@ -172,6 +172,7 @@ class FileSink final : public Sink {
     if (goodEnd_ >= 0 && ftruncate(fd_, goodEnd_) != 0) log::info("{}: kan het einde niet afsnijden", path_);
   }
 
+  ExitHold hold_;  // no abrupt exit on a signal while this file is open
   Mixer& mixer_;
   ProgrammeBuffer& programme_;
   std::string path_;
