@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "audio/Sink.h"
+
 namespace ml::app {
 
 Args::Args(const std::vector<std::string>& argv, const ArgSpec& spec) {
@@ -28,6 +30,12 @@ Args::Args(const std::vector<std::string>& argv, const ArgSpec& spec) {
         values_[name] = argv[++i];
       } else {
         throw UsageError("De optie --" + name + " heeft een waarde nodig.");
+      }
+      // Every command's --output is an audio file: an unknown type is refused before
+      // anything runs (it would otherwise be written as WAV under a wrong name).
+      if (name == "output" && !audio::isKnownOutputType(values_[name])) {
+        throw UsageError("--output '" + values_[name] + "': meeluister schrijft alleen bestanden die eindigen op " +
+                         audio::knownOutputTypes() + ".");
       }
     } else {
       throw UsageError("Onbekende optie: --" + name + ".");

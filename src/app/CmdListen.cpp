@@ -1,25 +1,48 @@
 // meeluister listen SOURCE|DEBATE: the interactive player on one stream or debate (keys
 // when stdin is a terminal; plain lines and exit codes for scripts otherwise).
+#include <fmt/core.h>
+
 #include <cmath>
+#include <csignal>
 
 #include "app/Args.h"
 #include "app/Commands.h"
 #include "app/DebateArgs.h"
 #include "app/Listening.h"
 #include "app/Player.h"
+#include "core/Signals.h"
 #include "net/Url.h"
 #include "sources/Fetcher.h"
 #include "sources/Resolve.h"
 #include "ui/Lines.h"
 
 namespace ml::app {
+namespace {
+
+constexpr int kMaxDurationSeconds = 24 * 3600;
+
+// Ctrl+C or SIGTERM came before the player ran: said like the player says it, 130/143.
+int stoppedBeforePlaying(UiContext& ctx) {
+  const int signo = takeSignal(ctx.signalFd);
+  ui::line("Gestopt.");
+  return exitStatusForSignal(signo != 0 ? signo : SIGINT);
+}
+
+}  // namespace
 
 // Reads the options every playing command shares into PlayOptions.
 PlayOptions playOptionsFrom(const Args& a) {
   PlayOptions o;
   o.outputFile = a.value("output");
   o.nullOutput = a.flag("null-output");
-  o.durationSeconds = a.number("duration").value_or(0);
+  if (auto d = a.number("duration")) {
+    // A positive number of seconds, at most a day: 1e300 would overflow the frame count.
+    if (!(*d > 0) || *d > kMaxDurationSeconds) {
+      throw UsageError(fmt::format("--duration verwacht een aantal seconden groter dan 0 en hoogstens {} (24 uur).",
+                                   kMaxDurationSeconds));
+    }
+    o.durationSeconds = *d;
+  }
   if (auto edge = a.number("live-edge")) {
     if (*edge < 1 || *edge > 50 || std::floor(*edge) != *edge) {
       throw UsageError("--live-edge verwacht een heel aantal stukken van 1 tot 50.");
@@ -57,21 +80,33 @@ int cmdListen(const ArgList& args) {
   sources::SourceConfig config = sourceConfig(a);
   // SOURCE is a stream address, or a debate (page URL, Nummer, id, room name) whose
   // audio the debate sources find.
-  std::optional<Debate> debate = sources::resolveDebate(source, config);
+  // Resolving may wait on the network: Ctrl+C and SIGTERM cancel it (ctx->interrupt).
+  std::optional<Debate> debate;
+  try {
+    debate = sources::resolveDebate(source, config, ctx->interrupt);
+  } catch (const std::exception&) {
+    if (!ctx->interrupt->cancelled()) throw;
+  }
+  if (ctx->interrupt->cancelled()) return stoppedBeforePlaying(*ctx);
   if (!debate) {
     if (!net::isHttpUrl(source)) {
       throw UsageError("BRON moet een http- of https-adres of een debat zijn: '" + source + "'.");
     }
     so.play.fetch.url = source;
   } else {
-    ctx->output->say("Debat: " + debate->title + (debate->room.name.empty() ? "" : ", " + debate->room.name) + ".");
-    for (const auto& note : debate->notes) ctx->output->say(note);
     so.play.fetch.url = debate->bestAudioUrl();
-    if (so.play.fetch.url.empty()) throw sources::SourceError("Voor dit debat is geen geluid gevonden.");
-    so.announceDebate = false;
+    if (so.play.fetch.url.empty()) {
+      // No session runs to name the debate (the Session announces it and its notes when
+      // one does): say here which debate has no audio, and why it may not.
+      ctx->output->say("Debat: " + debate->title + (debate->room.name.empty() ? "" : ", " + debate->room.name) + ".");
+      for (const auto& note : debate->notes) ctx->output->say(note);
+      throw sources::SourceError("Voor dit debat is geen geluid gevonden.");
+    }
     so.debate = std::move(debate);
     so.sources = config;
   }
+  if (ctx->interrupt->cancelled()) return stoppedBeforePlaying(*ctx);
+  ctx->loopReadsSignals();  // the Session reads the signalfd itself from here on
   return exitCode(listenTo(std::move(so), *ctx));
 }
 

@@ -1,11 +1,20 @@
 #include "app/Commands.h"
 
+#include <unistd.h>
+
+#include <csignal>
 #include <cstdio>
 #include <exception>
+#include <string>
 #include <string_view>
 
 #include "app/Args.h"
+#include "audio/Sink.h"
 #include "core/Log.h"
+#include "core/Signals.h"
+#include "core/Utf8.h"
+#include "ui/Lines.h"
+#include "ui/Terminal.h"
 
 namespace ml::app {
 namespace {
@@ -26,28 +35,61 @@ const Command kCommands[] = {
     {"listen", cmdListen, "listen BRON|DEBAT [--output BESTAND] [--duration SECONDEN] [--start live|begin|SECONDEN] [--live-edge STUKKEN]"},
 };
 
-void printUsage(std::FILE* to) {
-  std::fprintf(to, "Gebruik: meeluister OPDRACHT [OPTIES]\n");
-  std::fprintf(to, "Opdrachten:\n");
-  for (const auto& c : kCommands) {
-    std::fprintf(to, "  meeluister %.*s\n", static_cast<int>(c.summary.size()), c.summary.data());
+// The listener's lines (stdout) go through ui::line like every other line.
+void printUsage() {
+  ui::line("Gebruik: meeluister OPDRACHT [OPTIES]");
+  ui::line("Opdrachten:");
+  for (const auto& c : kCommands) ui::line("  meeluister " + std::string(c.summary));
+  ui::line("  meeluister [--date JJJJ-MM-DD] [--example]: kies uit de debatten van vandaag en luister");
+  ui::line("Speler (listen, demo, zonder opdracht): --modus schermlezer|spraak|beide, --uitgebreidheid alles|sprekers|uit,");
+  ui::line("  --spraak espeak|speechd, --spraaksnelheid WOORDEN, --geen-mpris. Toets h in de speler geeft hulp.");
+  ui::line("Algemene opties: --verbose (meer meldingen op stderr), --help, --version");
+}
+
+// A message for stderr (usage errors), made printable like every log line.
+void tellError(std::string_view message) {
+  const std::string text = printable(message);
+  std::fprintf(stderr, "meeluister: %s\n", text.c_str());
+}
+
+// SIGINT/SIGTERM while no poll() loop reads them (before the signalfd is made, or when a
+// SignalWatch lets a stuck phase go): the terminal back, then exit 130/143. Only
+// async-signal-safe calls.
+extern "C" void onExitSignal(int sig) {
+  ui::restoreTerminal();
+  _exit(exitStatusForSignal(sig));
+}
+
+void installSignalHandlers() {
+  // A closed stdout (`| head -2`) must not kill the process before a file is finalised:
+  // writes to it fail with EPIPE instead, and the lines are lost.
+  std::signal(SIGPIPE, SIG_IGN);
+  struct sigaction sa {};
+  sa.sa_handler = onExitSignal;
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGINT, &sa, nullptr);
+  sigaction(SIGTERM, &sa, nullptr);
+}
+
+// A sink that failed (a write to --output) decides the outcome: its line, exit 1.
+int withSinkFailure(int code) {
+  if (auto failure = audio::sinkFailure()) {
+    ui::line(*failure);
+    return 1;
   }
-  std::fprintf(to, "  meeluister [--date JJJJ-MM-DD] [--example]: kies uit de debatten van vandaag en luister\n");
-  std::fprintf(to, "Speler (listen, demo, zonder opdracht): --modus schermlezer|spraak|beide, --uitgebreidheid alles|sprekers|uit,\n"
-                   "  --spraak espeak|speechd, --spraaksnelheid WOORDEN, --geen-mpris. Toets h in de speler geeft hulp.\n");
-  std::fprintf(to, "Algemene opties: --verbose (meer meldingen op stderr), --help, --version\n");
+  return code;
 }
 
 int runGuarded(int (*run)(const ArgList&), const ArgList& args) {
   try {
-    return run(args);
+    return withSinkFailure(run(args));
   } catch (const UsageError& e) {
-    std::fprintf(stderr, "meeluister: %s\n", e.what());
+    tellError(e.what());
     std::fprintf(stderr, "Zie 'meeluister --help'.\n");
     return 2;
   } catch (const std::exception& e) {
-    std::printf("Er ging iets mis: %s\n", e.what());
-    std::fflush(stdout);
+    if (withSinkFailure(0) != 0) return 1;
+    ui::line(std::string("Er ging iets mis: ") + e.what());
     return 1;
   }
 }
@@ -55,6 +97,7 @@ int runGuarded(int (*run)(const ArgList&), const ArgList& args) {
 }  // namespace
 
 int runMain(int argc, char** argv) {
+  installSignalHandlers();
   ArgList args(argv + 1, argv + argc);
   // Global flags may stand anywhere; they are taken out before the command sees its args.
   ArgList rest;
@@ -71,18 +114,17 @@ int runMain(int argc, char** argv) {
     return runGuarded(cmdInteractive, rest);
   }
   if (rest[0] == "--help" || rest[0] == "-h" || rest[0] == "help") {
-    printUsage(stdout);
+    printUsage();
     return 0;
   }
   if (rest[0] == "--version") {
-    std::printf("meeluister %s\n", MEELUISTER_VERSION);
+    ui::line(std::string("meeluister ") + MEELUISTER_VERSION);
     return 0;
   }
   for (const auto& c : kCommands) {
     if (rest[0] == c.name) return runGuarded(c.run, ArgList(rest.begin() + 1, rest.end()));
   }
-  std::fprintf(stderr, "meeluister: onbekende opdracht '%s'. Zie 'meeluister --help'.\n",
-               rest[0].c_str());
+  tellError("onbekende opdracht '" + rest[0] + "'. Zie 'meeluister --help'.");
   return 2;
 }
 

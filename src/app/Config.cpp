@@ -14,6 +14,8 @@
 #include <system_error>
 
 #include "core/Paths.h"
+#include "core/SmallFile.h"
+#include "core/Utf8.h"
 #include "ui/KeyMap.h"
 
 namespace ml::app {
@@ -267,19 +269,27 @@ Settings parseSettings(std::string_view text, std::vector<std::string>& warnings
 
 Settings loadSettings(std::vector<std::string>& warnings) {
   const auto path = paths::configDir() / "config";
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) return parseSettings("", warnings);
-  std::ifstream in(path, std::ios::binary);
-  std::string text(kMaxConfigBytes + 1, '\0');
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  if (in.bad() || (!in.eof() && !in)) {
-    warnings.push_back(fmt::format("{} is niet te lezen; de standaardinstellingen gelden.", path.string()));
+  // Opened without blocking: a FIFO or a device there is refused, never waited on.
+  const SmallFile f = readSmallFile(path, kMaxConfigBytes);
+  switch (f.status) {
+    case SmallFile::Status::Missing: return parseSettings("", warnings);
+    case SmallFile::Status::NotRegular:
+      warnings.push_back(fmt::format("{} is geen gewoon bestand; de standaardinstellingen gelden.", path.string()));
+      return parseSettings("", warnings);
+    case SmallFile::Status::Unreadable:
+      warnings.push_back(fmt::format("{} is niet te lezen; de standaardinstellingen gelden.", path.string()));
+      return parseSettings("", warnings);
+    case SmallFile::Status::Ok: break;
+  }
+  std::string_view text = f.text;
+  if (f.truncated) text = text.substr(0, text.rfind('\n') == std::string_view::npos ? text.size() : text.rfind('\n'));
+  // A binary file (NUL bytes, not UTF-8) is no config file: one warning, not one per line.
+  if (text.find('\0') != std::string_view::npos || !utf8::isValid(text)) {
+    warnings.push_back(fmt::format("{} is geen tekstbestand; de standaardinstellingen gelden.", path.string()));
     return parseSettings("", warnings);
   }
-  text.resize(static_cast<std::size_t>(in.gcount()));
-  if (text.size() > kMaxConfigBytes) {
+  if (f.truncated) {
     warnings.push_back(fmt::format("{} is groter dan 1 MB; alleen het begin wordt gelezen.", path.string()));
-    text.resize(kMaxConfigBytes);
   }
   return parseSettings(text, warnings, path.string());
 }

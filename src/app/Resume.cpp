@@ -1,12 +1,16 @@
 #include "app/Resume.h"
 
-#include <fstream>
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstdlib>
+#include <sstream>
 #include <utility>
 #include <vector>
 
 #include "core/Log.h"
 #include "core/Paths.h"
+#include "core/SmallFile.h"
 
 namespace ml::app::resume {
 namespace {
@@ -15,24 +19,45 @@ using Entry = std::pair<std::string, double>;
 
 constexpr std::size_t kMaxFileBytes = 256 * 1024;
 
+// The file as it is; a FIFO, device or directory there is refused without waiting on it.
 std::vector<Entry> readAll() {
-  std::ifstream in(file(), std::ios::binary);
-  std::string text(kMaxFileBytes, '\0');
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  text.resize(static_cast<std::size_t>(in.gcount()));
-  return parseEntries(text);
+  const SmallFile f = readSmallFile(file(), kMaxFileBytes);
+  if (f.status == SmallFile::Status::NotRegular) {
+    log::warn("{} is geen gewoon bestand; meeluister gebruikt het niet", file().string());
+  }
+  return f.status == SmallFile::Status::Ok ? parseEntries(f.text) : std::vector<Entry>{};
+}
+
+bool writeText(int fd, const std::string& text) {
+  std::size_t done = 0;
+  while (done < text.size()) {
+    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    done += static_cast<std::size_t>(n);
+  }
+  return true;
 }
 
 void writeAll(const std::vector<Entry>& entries) {
   std::error_code ec;
   std::filesystem::create_directories(file().parent_path(), ec);
+  if (std::filesystem::exists(std::filesystem::symlink_status(file(), ec)) &&
+      !std::filesystem::is_regular_file(std::filesystem::symlink_status(file(), ec))) {
+    log::warn("{} is geen gewoon bestand; de hervatpositie wordt niet bewaard", file().string());
+    return;
+  }
   const auto tmp = file().string() + ".nieuw";
   {
-    std::ofstream out(tmp, std::ios::trunc);
+    std::ostringstream out;
     std::size_t first = entries.size() > kMaxEntries ? entries.size() - kMaxEntries : 0;
     for (std::size_t i = first; i < entries.size(); ++i) out << entries[i].first << '\t' << entries[i].second << '\n';
-    if (!out) {
+    const int fd = createSmallFile(tmp);
+    const bool ok = fd >= 0 && writeText(fd, out.str());
+    if (fd >= 0 && close(fd) != 0) log::info("{}: sluiten mislukt", tmp);
+    if (!ok) {
       log::warn("kan de hervatpositie niet bewaren in {}", tmp);
+      if (fd >= 0) unlink(tmp.c_str());
       return;
     }
   }

@@ -7,11 +7,14 @@
 
 #include "core/Log.h"
 #include "core/Signals.h"
+#include "ui/Lines.h"
 #include "lib/speechd/SpeechdSpeaker.h"
 #include "speech/SpeechEngine.h"
 
 namespace ml::app {
 namespace {
+
+constexpr std::size_t kMaxWarnings = 5;
 
 std::unique_ptr<speech::Speaker> makeSpeaker(Settings& s, audio::SpeechBuffer& buffer) {
   if (s.backend == SpeechBackend::SpeechDispatcher) {
@@ -39,6 +42,7 @@ ArgSpec withUiOptions(ArgSpec spec) {
 }
 
 UiContext::~UiContext() {
+  signalWatch.reset();
   output.reset();
   speaker.reset();
   if (speech) speech->close();
@@ -69,6 +73,7 @@ std::unique_ptr<UiContext> makeUiContext(const Args& a) {
   }
   ctx->mpris = !a.flag("geen-mpris");
   ctx->signalFd = blockedSignalFd();
+  ctx->signalWatch = std::make_unique<SignalWatch>(ctx->signalFd, ctx->interrupt, [] { ui::line("Gestopt."); });
   ctx->terminal = std::make_unique<ui::Terminal>(0);
   if (!ctx->interactive() && !a.value("modus")) ctx->settings.mode = OutputMode::ScreenReader;
   if (ctx->settings.mode != OutputMode::ScreenReader) {
@@ -81,7 +86,12 @@ std::unique_ptr<UiContext> makeUiContext(const Args& a) {
     }
   }
   ctx->output = std::make_unique<Output>(ctx->settings.mode, ctx->speaker.get(), ctx->settings.colour);
-  for (const auto& w : warnings) log::warn("{}", w);
+  // A binary or huge config file must not flood the log: the first few, then a count.
+  for (std::size_t i = 0; i < warnings.size() && i < kMaxWarnings; ++i) log::warn("{}", warnings[i]);
+  if (warnings.size() > kMaxWarnings) {
+    log::warn("en nog {} andere waarschuwingen over de instellingen; de standaardwaarden gelden daar.",
+              warnings.size() - kMaxWarnings);
+  }
   return ctx;
 }
 

@@ -1,6 +1,7 @@
 // What every interactive command shares: the settings (config file + options), the key
 // map, the terminal, the speech (engine or speech-dispatcher) and the output lines, and
-// the signalfd for SIGINT/SIGTERM. Made once per run on the app thread.
+// the signalfd for SIGINT/SIGTERM (with a watch that honours them before a loop reads it).
+// Made once per run on the app thread.
 #pragma once
 #include <memory>
 #include <string>
@@ -10,6 +11,7 @@
 #include "app/Config.h"
 #include "app/Output.h"
 #include "audio/SpeechBuffer.h"
+#include "core/Signals.h"
 #include "speech/Speaker.h"
 #include "ui/KeyMap.h"
 #include "ui/Terminal.h"
@@ -29,8 +31,15 @@ struct UiContext {
   std::unique_ptr<Output> output;
   int signalFd = -1;
   bool mpris = true;
+  // Cancelled on SIGINT/SIGTERM: pass it to what blocks before a poll() loop reads the
+  // signalfd (resolving a debate). The watch behind it ends a phase that does not stop at
+  // once (terminal back, "Gestopt.", exit 130/143), never while a file is being written.
+  CancelPtr interrupt = std::make_shared<CancelToken>();
+  std::unique_ptr<SignalWatch> signalWatch;
 
   bool interactive() const { return terminal && terminal->interactive(); }
+  // A poll() loop (Session, Menu) reads the signalfd from now on: the watch stops.
+  void loopReadsSignals() { signalWatch.reset(); }
   ~UiContext();
 };
 

@@ -3,6 +3,7 @@
 // (the device's callback thread, or a thread of its own).
 #pragma once
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 
@@ -25,8 +26,21 @@ class Sink {
 
 // Throws NoAudioDevice when there is no output device.
 std::unique_ptr<Sink> makeDeviceSink(Mixer& mixer);
-// WAV, or FLAC when the name ends in .flac; 48 kHz stereo. Throws on an unwritable path.
+// WAV, or FLAC when the name ends in .flac; 48 kHz stereo. Throws (Dutch) on an unwritable
+// path or a name ending in anything but .wav or .flac (any case). Every write is checked: when
+// one fails (disk full, file too large), the sink closes the file at once (valid up to what
+// was written), reports the failure (below) and wakes the app (raiseSinkFailed).
 std::unique_ptr<Sink> makeFileSink(Mixer& mixer, ProgrammeBuffer& programme, const std::string& path);
+// The file types makeFileSink writes, for messages: ".wav, .flac".
+const char* knownOutputTypes();
+// True when `path` ends in one of them (any case).
+bool isKnownOutputType(const std::string& path);
+
+// A sink that could not go on says why here (one Dutch line; the first report counts); the
+// command prints it after the player has stopped and exits 1. Thread-safe.
+void reportSinkFailure(const std::string& dutch);
+std::optional<std::string> sinkFailure();
+
 // Consumes at real-time pace and discards.
 std::unique_ptr<Sink> makeNullSink(Mixer& mixer);
 

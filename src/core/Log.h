@@ -1,5 +1,6 @@
 // Diagnostics for developers: stderr only, never stdout (stdout carries the user's lines).
-// Thread-safe: each call writes one whole line under a mutex.
+// Thread-safe: each call writes one whole line under a mutex. Messages pass ml::printable
+// (core/Utf8.h): no control characters or escape sequences, valid UTF-8, one line.
 #pragma once
 #include <fmt/core.h>
 #include <string_view>

@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <set>
 
+#include "core/Utf8.h"
 #include "sources/DebatDirect.h"
 
 namespace ml::sources {
@@ -19,8 +20,13 @@ std::set<std::string> words(const std::string& text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
     if (c >= 0x80) {
-      w += dd::roomKey(text.substr(i, 2));  // accented Latin letters to their base letter
-      while (i + 1 < text.size() && (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80) ++i;
+      // One whole character (the program's one decoder); accented Latin letters to their
+      // base letter, ill-formed bytes skipped one by one.
+      const utf8::Decoded d = utf8::decode(text, i);
+      if (d.status == utf8::Decoded::Status::Ok) {
+        w += dd::roomKey(text.substr(i, d.length));
+        i += d.length - 1;
+      }
     } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
       w += static_cast<char>(c);
     } else if (c >= 'A' && c <= 'Z') {

@@ -5,6 +5,8 @@
 #include <optional>
 #include <vector>
 
+#include "core/Utf8.h"
+
 namespace ml::text {
 namespace {
 
@@ -177,21 +179,11 @@ struct Char {
   std::size_t offset, length;  // the character's bytes in the input
 };
 
-// Decodes one strict UTF-8 sequence at `s[i]`; nullopt when invalid.
+// Decodes one strict UTF-8 sequence at `s[i]` (the program's one decoder); nullopt when invalid.
 std::optional<Char> decodeAt(std::string_view s, std::size_t i) {
-  const auto b0 = static_cast<unsigned char>(s[i]);
-  if (b0 < 0x80) return Char{b0, i, 1};
-  std::size_t len = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : 2;
-  if (b0 < 0xC2 || b0 > 0xF4 || i + len > s.size()) return std::nullopt;
-  char32_t cp = b0 & (0x7F >> len);
-  for (std::size_t k = 1; k < len; ++k) {
-    const auto b = static_cast<unsigned char>(s[i + k]);
-    if ((b & 0xC0) != 0x80) return std::nullopt;
-    cp = (cp << 6) | (b & 0x3F);
-  }
-  const char32_t minimum = len == 2 ? 0x80 : len == 3 ? 0x800 : 0x10000;
-  if (cp < minimum || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return std::nullopt;
-  return Char{cp, i, len};
+  const ml::utf8::Decoded d = ml::utf8::decode(s, i);
+  if (d.status != ml::utf8::Decoded::Status::Ok) return std::nullopt;
+  return Char{d.cp, i, d.length};
 }
 
 std::optional<std::vector<Char>> decodeAll(std::string_view s) {
@@ -233,7 +225,7 @@ std::optional<std::pair<std::string, std::size_t>> repairAt(const std::vector<Ch
   if (chars[i].cp < 0x80) return std::nullopt;
   auto lead = encodeIn(page, chars[i].cp);
   if (!lead || *lead < 0xC2 || *lead > 0xF4) return std::nullopt;
-  const std::size_t len = *lead >= 0xF0 ? 4 : *lead >= 0xE0 ? 3 : 2;
+  const std::size_t len = ml::utf8::sequenceLength(*lead);
   if (i + len > chars.size()) return std::nullopt;
   std::string bytes(1, static_cast<char>(*lead));
   for (std::size_t k = 1; k < len; ++k) {

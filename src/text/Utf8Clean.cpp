@@ -1,20 +1,11 @@
 #include "text/Utf8Clean.h"
 
+#include "core/Utf8.h"
+
 namespace ml::text::utf8 {
 namespace {
 
-constexpr char32_t kReplacement = 0xFFFD;
-
-bool isContinuation(unsigned char c) { return (c & 0xC0U) == 0x80U; }
-
-// Returns the sequence length announced by a lead byte, or 0 for a byte that cannot lead.
-std::size_t sequenceLength(unsigned char c) {
-  if (c < 0x80U) return 1;
-  if (c >= 0xC2U && c <= 0xDFU) return 2;
-  if (c >= 0xE0U && c <= 0xEFU) return 3;
-  if (c >= 0xF0U && c <= 0xF4U) return 4;
-  return 0;
-}
+constexpr char32_t kReplacement = ml::utf8::kReplacement;
 
 bool isSpaceLike(char32_t cp) {
   return cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F ||
@@ -31,48 +22,16 @@ bool isInvisible(char32_t cp) {
 }  // namespace
 
 char32_t next(std::string_view s, std::size_t& i) {
-  const auto lead = static_cast<unsigned char>(s[i]);
-  const std::size_t len = sequenceLength(lead);
-  if (len == 1) return static_cast<char32_t>(s[i++]);
-  if (len == 0 || i + len > s.size()) {
+  const ml::utf8::Decoded d = ml::utf8::decode(s, i);
+  if (d.status != ml::utf8::Decoded::Status::Ok) {
     ++i;
     return kReplacement;
   }
-  char32_t cp = lead & (len == 2 ? 0x1FU : len == 3 ? 0x0FU : 0x07U);
-  for (std::size_t k = 1; k < len; ++k) {
-    const auto c = static_cast<unsigned char>(s[i + k]);
-    if (!isContinuation(c)) {
-      ++i;
-      return kReplacement;
-    }
-    cp = (cp << 6) | (c & 0x3FU);
-  }
-  const bool overlong = (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
-  if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-    ++i;
-    return kReplacement;
-  }
-  i += len;
-  return cp;
+  i += d.length;
+  return d.cp;
 }
 
-void append(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
+void append(std::string& out, char32_t cp) { ml::utf8::append(out, cp); }
 
 std::string clean(std::string_view s) {
   std::string out;
@@ -96,16 +55,7 @@ std::string clean(std::string_view s) {
   return out;
 }
 
-bool isValid(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const std::size_t before = i;
-    if (next(s, i) == kReplacement && !(i - before == 3 && s.substr(before, 3) == "\xEF\xBF\xBD")) {
-      return false;
-    }
-  }
-  return true;
-}
+bool isValid(std::string_view s) { return ml::utf8::isValid(s); }
 
 bool isLetter(char32_t cp) {
   if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');

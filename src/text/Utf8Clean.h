@@ -7,7 +7,8 @@
 
 namespace ml::text::utf8 {
 
-// Decodes the code point at s[i] and advances i. Invalid or truncated sequences, overlong forms,
+// Decodes the code point at s[i] and advances i, through the program's one decoder
+// (ml::utf8::decode in core/Utf8.h, which also says how long a sequence is). Invalid or truncated sequences, overlong forms,
 // surrogates and values above U+10FFFF yield U+FFFD and advance by one byte.
 char32_t next(std::string_view s, std::size_t& i);
 void append(std::string& out, char32_t cp);

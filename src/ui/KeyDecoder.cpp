@@ -4,6 +4,8 @@
 #include <charconv>
 #include <optional>
 
+#include "core/Utf8.h"
+
 namespace ml::ui {
 namespace {
 
@@ -187,28 +189,17 @@ Step ss3Step(std::string_view b) {
   return {j + 1, name.value_or(std::string(kUnknownKey))};
 }
 
-bool isContinuation(unsigned char c) { return (c & 0xc0) == 0x80; }
-
-// One UTF-8 character (strict: no overlong forms, no surrogates, nothing past U+10FFFF).
+// One UTF-8 character (strict: no overlong forms, no surrogates, nothing past U+10FFFF),
+// through the program's one decoder. An unfinished character waits for more bytes; a bad
+// one is consumed up to its first bad byte (a stray byte: one each, however reads split).
 Step utf8Step(std::string_view b) {
-  const unsigned char lead = byte(b, 0);
-  std::size_t length = 0;
-  unsigned char low = 0x80, high = 0xbf;  // allowed range of the second byte
-  if (lead >= 0xc2 && lead <= 0xdf) length = 2;
-  else if (lead >= 0xe0 && lead <= 0xef) length = 3;
-  else if (lead >= 0xf0 && lead <= 0xf4) length = 4;
-  if (lead == 0xe0) low = 0xa0;
-  if (lead == 0xed) high = 0x9f;
-  if (lead == 0xf0) low = 0x90;
-  if (lead == 0xf4) high = 0x8f;
-  if (length == 0) return unknown(1);  // a stray byte (one each: the same however reads split)
-  for (std::size_t j = 1; j < length; ++j) {
-    if (j >= b.size()) return {};
-    const unsigned char c = byte(b, j);
-    const bool ok = j == 1 ? (c >= low && c <= high) : isContinuation(c);
-    if (!ok) return unknown(j);
+  const utf8::Decoded d = utf8::decode(b, 0);
+  switch (d.status) {
+    case utf8::Decoded::Status::Ok: return {d.length, std::string(b.substr(0, d.length))};
+    case utf8::Decoded::Status::Incomplete: return {};
+    case utf8::Decoded::Status::Invalid: break;
   }
-  return {length, std::string(b.substr(0, length))};
+  return unknown(d.length);
 }
 
 Step plainStep(std::string_view b) {

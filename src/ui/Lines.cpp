@@ -2,12 +2,18 @@
 
 #include <cstdio>
 #include <mutex>
+#include <string>
+
+#include "core/Utf8.h"
 
 namespace ml::ui {
 namespace {
 std::mutex g_mutex;
 
-void write(std::string_view before, std::string_view text, std::string_view after) {
+// `text` is outside text until here: it is made printable (ml::printable) before it goes
+// out; `before` and `after` are the writer's own colour codes, added around the clean text.
+void write(std::string_view before, std::string_view raw, std::string_view after) {
+  const std::string text = printable(raw);
   std::lock_guard lock(g_mutex);
   std::fwrite(before.data(), 1, before.size(), stdout);
   std::fwrite(text.data(), 1, text.size(), stdout);

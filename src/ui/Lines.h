@@ -1,5 +1,9 @@
 // The listener's lines: the only code that writes to stdout. One whole line per call,
 // flushed at once, never redrawn; safe from any thread (not from the audio callback).
+// Every line passes ml::printable (core/Utf8.h) first: control characters, escape
+// sequences, bidi overrides and ill-formed UTF-8 from the network never reach the terminal,
+// and a line break inside the text becomes " / ". A closed stdout (a pipe whose reader
+// left) is not fatal: SIGPIPE is ignored and the line is lost.
 #pragma once
 #include <string_view>
 

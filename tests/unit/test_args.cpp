@@ -26,7 +26,26 @@ TEST(Args, RejectsUnknownOptionsAndMissingValuesInDutch) {
     EXPECT_NE(std::string(e.what()).find("Onbekende optie"), std::string::npos);
   }
   EXPECT_THROW(Args({"--output"}, spec), UsageError);
-  Args bad({"--output", "x"}, ArgSpec{{"output"}, {}});
+  Args fine({"--output", "x.FLAC"}, ArgSpec{{"output"}, {}});
+  EXPECT_EQ(fine.value("output").value(), "x.FLAC");
   EXPECT_THROW(Args({"--duration", "abc"}, ArgSpec{{"duration"}, {}}).number("duration"), UsageError);
   EXPECT_THROW(Args({"--duration", "-3"}, ArgSpec{{"duration"}, {}}).number("duration"), UsageError);
+}
+
+// --output names an audio file: a type meeluister does not write is refused before anything
+// runs (it used to be written as WAV under the wrong name), with the list of known types.
+TEST(Args, OutputOfAnUnknownTypeIsRefusedWithTheKnownTypes) {
+  const ArgSpec spec{{"output"}, {}};
+  for (const char* name : {"x.mp3", "x", "wav", "x.wav.txt", ".wav"}) {
+    try {
+      Args a({"--output", name}, spec);
+      FAIL() << name << " accepted";
+    } catch (const UsageError& e) {
+      const std::string what = e.what();
+      EXPECT_NE(what.find(".wav, .flac"), std::string::npos) << what;
+      EXPECT_NE(what.find(name), std::string::npos) << what;
+    }
+  }
+  EXPECT_NO_THROW(Args({"--output=opname.wav"}, spec));
+  EXPECT_NO_THROW(Args({"--output", "/tmp/a b/Opname.Wav"}, spec));
 }

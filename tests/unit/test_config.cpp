@@ -1,3 +1,6 @@
+#include <sys/stat.h>
+
+#include <chrono>
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -198,7 +201,44 @@ TEST(Config, LoadsFromTheConfigDirectory) {
   fs::remove(dir / "meeluister" / "config");
   fs::create_directories(dir / "meeluister" / "config");  // a folder where the file should be
   EXPECT_EQ(loadSettings(warnings).speechRate, 175);
-  EXPECT_TRUE(mentions(warnings, "niet te lezen"));
+  EXPECT_TRUE(mentions(warnings, "geen gewoon bestand"));
+  fs::remove_all(dir);
+}
+
+// A FIFO as the config file is refused at once (it used to hang the program until SIGKILL);
+// so is a binary file (one warning, not one per "line").
+TEST(Config, FifoAndBinaryConfigFilesAreRefusedWithOneWarning) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::path(MEELUISTER_TEST_BUILD_DIR) / "config-fifo-test";
+  fs::remove_all(dir);
+  fs::create_directories(dir / "meeluister");
+  ScopedEnv env("XDG_CONFIG_HOME", dir.c_str());
+  const fs::path file = dir / "meeluister" / "config";
+  ASSERT_EQ(mkfifo(file.c_str(), 0600), 0);
+  std::vector<std::string> warnings;
+  const auto start = std::chrono::steady_clock::now();
+  EXPECT_EQ(loadSettings(warnings).speechRate, 175);
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2));
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_TRUE(mentions(warnings, "geen gewoon bestand"));
+  fs::remove(file);
+
+  std::string binary;
+  for (int i = 0; i < 200000; ++i) binary.push_back(static_cast<char>((i * 7919) % 256));
+  std::ofstream(file, std::ios::binary) << binary;
+  warnings.clear();
+  EXPECT_EQ(loadSettings(warnings).speechRate, 175);
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_TRUE(mentions(warnings, "geen tekstbestand"));
+
+  // Over 1 MB: only the beginning is read, cut at a line end, and said once.
+  std::string big = "spraaksnelheid = 300\n";
+  while (big.size() < (1u << 20) + 100) big += "# " + std::string(70, 'x') + "\n";
+  std::ofstream(file, std::ios::binary | std::ios::trunc) << big;
+  warnings.clear();
+  EXPECT_EQ(loadSettings(warnings).speechRate, 300);
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_TRUE(mentions(warnings, "groter dan 1 MB"));
   fs::remove_all(dir);
 }
 

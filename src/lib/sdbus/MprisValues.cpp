@@ -3,6 +3,8 @@
 #include <cmath>
 #include <limits>
 
+#include "core/Utf8.h"
+
 namespace ml::mpris::detail {
 
 namespace {
@@ -13,30 +15,12 @@ bool metadataDiffers(const State& a, const State& b) {
          toMicros(a.lengthSeconds) != toMicros(b.lengthSeconds);
 }
 
-// Length of the valid UTF-8 sequence starting at text[i], or 0 when it is not one.
+// Length of the valid UTF-8 sequence starting at text[i] (the program's one decoder), or 0
+// when it is not one; NUL counts as not one (D-Bus strings cannot hold it).
 std::size_t sequenceLength(std::string_view text, std::size_t i) {
-  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  unsigned char c = byte(i);
-  if (c >= 0x01 && c < 0x80) return 1;
-  std::size_t n = 0;
-  unsigned char lo = 0x80, hi = 0xBF;
-  if (c >= 0xC2 && c <= 0xDF) n = 2;
-  else if (c >= 0xE0 && c <= 0xEF) {
-    n = 3;
-    if (c == 0xE0) lo = 0xA0;
-    if (c == 0xED) hi = 0x9F;  // no surrogates
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    n = 4;
-    if (c == 0xF0) lo = 0x90;
-    if (c == 0xF4) hi = 0x8F;
-  } else {
-    return 0;
-  }
-  if (i + n > text.size()) return 0;
-  if (byte(i + 1) < lo || byte(i + 1) > hi) return 0;
-  for (std::size_t k = 2; k < n; ++k)
-    if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
-  return n;
+  const utf8::Decoded d = utf8::decode(text, i);
+  if (d.status != utf8::Decoded::Status::Ok || d.cp == 0) return 0;
+  return d.length;
 }
 
 bool isPathChar(char c) {
