@@ -25,6 +25,7 @@ struct FetchOptions {
   double position = 0;      // seconds, with Start::Position
   int liveEdgeSegments = 3; // live: start this many segments before the newest
   int startupAttempts = 4;  // tries before giving up on an unreachable source at start
+  double giveUpSeconds = 60; // nothing playable for this long while failing: Failed
 };
 
 class StreamFetcher {
@@ -39,9 +40,12 @@ class StreamFetcher {
   void followDirect(const std::string& url);
   HttpResponse fetchPlaylist(const std::string& url);
   void chooseStart(const HlsMedia& media);
-  bool deliver(const HlsSegment& seg);
-  bool handOn(const HlsSegment& seg, std::string body);
+  bool deliver(const HlsSegment& seg, const HlsMedia& media);
+  bool handOn(const HlsSegment& seg, std::string body, std::shared_ptr<const std::string> init);
+  void skip(const HlsSegment& seg, const std::string& reason);
+  void passGap(const HlsSegment& seg, const HlsMedia& media);
   void fillGap(std::int64_t windowFirst, const HlsMedia& media);
+  void resync(const HlsMedia& media);
   std::string guessUri(std::int64_t sequence) const;
   std::shared_ptr<const std::string> initFor(const HlsSegment& seg);
   bool push(MediaChunk c);
@@ -55,8 +59,9 @@ class StreamFetcher {
   Retry retry_;
   std::int64_t next_ = -1;                    // next media sequence to deliver
   std::map<std::int64_t, HlsSegment> known_;  // every segment seen in any playlist
-  std::string initUri_;
+  std::string initKey_;                       // URI and byte range of init_
   std::shared_ptr<const std::string> init_;
+  bool inGap_ = false;                        // within a run of EXT-X-GAP segments (told once)
   double position_ = 0;                       // seconds delivered from the playlist start
   double skipFirst_ = 0;                      // seek offset inside the first segment
   bool discontinuityNext_ = false;
