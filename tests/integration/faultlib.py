@@ -155,8 +155,8 @@ def run_case(case, fx, tmp):
     for word in case.get("never", []):
         if word.lower() in text.lower():
             problems.append(f"a line says {word!r}")
-    if lines and not h.looks_dutch(text):
-        problems.append("the lines do not look Dutch")
+    if rc != 0 and not h.looks_dutch(lines[-1] if lines else ""):
+        problems.append("the last line (why it ended) does not look Dutch")
     if "max_lines" in case and len(lines) > case["max_lines"]:
         problems.append(f"{len(lines)} lines (max {case['max_lines']}): a flood")
     if out and "tones" in case:
