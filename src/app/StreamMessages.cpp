@@ -46,7 +46,7 @@ std::string describe(const net::StreamEvent& e) {
       return fmt::format("{} overgeslagen: {}.", d, e.text);
     }
     case K::Gap:
-      return fmt::format("Hier ontbreekt {} in de uitzending; meeluister gaat verder na het gat.",
+      return fmt::format("Hier ontbreekt een stuk van {} in de uitzending; meeluister gaat verder na het gat.",
                          dutchDuration(std::max(1.0, std::round(e.seconds))));
     case K::Resynced: return "De stream begon opnieuw; meeluister speelt verder bij het live punt.";
     case K::Stalled: return "De stream staat stil; meeluister wacht op nieuw geluid.";
