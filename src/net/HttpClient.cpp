@@ -91,12 +91,23 @@ struct HttpClient::Impl {
   std::size_t maxBytes = 0;
   bool tooLarge = false;
   bool stoppedBySink = false;
+  bool statusChecked = false;
+  bool badStatus = false;  // a streamed answer that is not 2xx: its body is not handed on
 
   static size_t onWrite(char* data, size_t size, size_t n, void* self) noexcept {
     auto* impl = static_cast<Impl*>(self);
     const size_t bytes = size * n;
     try {
       if (impl->sink != nullptr) {
+        if (!impl->statusChecked) {
+          impl->statusChecked = true;
+          long code = 0;
+          curl_easy_getinfo(impl->curl, CURLINFO_RESPONSE_CODE, &code);
+          if (code < 200 || code >= 300) {
+            impl->badStatus = true;  // an error page is no audio: perform() throws Status
+            return 0;
+          }
+        }
         if (!(*impl->sink)(std::string_view(data, bytes))) {
           impl->stoppedBySink = true;
           return 0;
@@ -149,6 +160,8 @@ struct HttpClient::Impl {
     }
     tooLarge = false;
     stoppedBySink = false;
+    statusChecked = false;
+    badStatus = false;
     curl_slist* headers = nullptr;
     auto add = [&headers](const std::string& line) {
       curl_slist* next = curl_slist_append(headers, line.c_str());
@@ -214,7 +227,7 @@ struct HttpClient::Impl {
     sink = nullptr;
     body = nullptr;
     fillHead(out);
-    if (rc != CURLE_OK && !(stoppedBySink && rc == CURLE_WRITE_ERROR)) fail(rc, r.url, errbuf);
+    if (rc != CURLE_OK && !((stoppedBySink || badStatus) && rc == CURLE_WRITE_ERROR)) fail(rc, r.url, errbuf);
     if (out.status != 304 && (out.status < 200 || out.status >= 300)) {
       throw HttpError(HttpError::Kind::Status, r.url, out.status, statusText(out.status));
     }

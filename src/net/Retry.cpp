@@ -7,16 +7,24 @@
 
 namespace ml::net {
 
+bool Retry::mayTell() {
+  auto now = Clock::now();
+  while (!told_.empty() && now - told_.front() >= std::chrono::seconds(60)) told_.pop_front();
+  if (told_.size() >= kLinesPerMinute) return false;
+  told_.push_back(now);
+  return true;
+}
+
 void Retry::succeeded(bool audio) {
-  if (!audio && skipTold_) return;  // the playlist answers, the audio still does not
-  if (failing_) {
+  if (!audio && skipInRun_) return;  // the playlist answers, the audio still does not
+  if (failing_ && mayTell()) {
     StreamEvent e{StreamEvent::Kind::Recovered, reachableTrouble_ ? "" : "verbinding", skippedUntold_};
     events_.push(std::move(e));
+    skippedUntold_ = 0;
   }
   failing_ = false;
   reachableTrouble_ = false;
-  skippedUntold_ = 0;
-  skipTold_ = false;
+  skipInRun_ = false;
   delay_ = 0.5;
 }
 
@@ -30,11 +38,9 @@ void Retry::checkDeadline(const std::string& reason) const {
 bool Retry::skipped(double seconds, const std::string& reason) {
   log::info("overgeslagen ({:.1f} s): {}", seconds, reason);
   checkDeadline(reason);
-  if (!failing_) return true;  // a skip on its own (missed segments gone): always told
-  if (!skipTold_) {
-    skipTold_ = true;
-    return true;
-  }
+  bool first = !failing_ || !skipInRun_;  // a skip on its own, or the first of a failing run
+  if (failing_) skipInRun_ = true;
+  if (first && mayTell()) return true;
   skippedUntold_ += seconds;
   return false;
 }
@@ -46,7 +52,7 @@ bool Retry::failedAndWait(const std::string& reason, bool unreachable) {
   if (!failing_) {
     failing_ = true;
     failingSince_ = lastReminder_ = now;
-    events_.push({StreamEvent::Kind::Retrying, reason, delay_});
+    if (mayTell()) events_.push({StreamEvent::Kind::Retrying, reason, delay_});
   } else if (now - lastReminder_ >= std::chrono::seconds(30)) {
     lastReminder_ = now;
     events_.push({StreamEvent::Kind::StillRetrying, reason,

@@ -11,9 +11,14 @@
 // Lines: the first failure says what happened and when the next try is; a reminder
 // follows every 30 s; the first success after failures says so once. Skipping a request
 // does not end the failing state (a run of skipped segments is one story, not a flood).
+// A source that keeps flapping is capped too: at most kLinesPerMinute of these lines
+// (trouble, skip, recovery) in any minute; skipped audio not told is added to the next
+// recovery line told.
 // Used by the fetcher thread only.
 #pragma once
 #include <chrono>
+#include <cstddef>
+#include <deque>
 #include <functional>
 #include <stdexcept>
 #include <string>
@@ -34,6 +39,7 @@ class GiveUp : public std::runtime_error {
 class Retry {
  public:
   static constexpr int kTries = 3;  // per request, for a server that answers badly
+  static constexpr std::size_t kLinesPerMinute = 6;
 
   Retry(EventQueue<StreamEvent>& events, CancelToken& cancel, double giveUpSeconds = 60)
       : events_(events), cancel_(cancel), giveUpSeconds_(giveUpSeconds), lastProgress_(Clock::now()) {}
@@ -64,6 +70,7 @@ class Retry {
 
  private:
   using Clock = std::chrono::steady_clock;
+  bool mayTell();
 
   EventQueue<StreamEvent>& events_;
   CancelToken& cancel_;
@@ -73,10 +80,11 @@ class Retry {
   bool failing_ = false;
   bool reachableTrouble_ = false;  // this run of failures had the server answering
   double skippedUntold_ = 0;       // seconds skipped in this run after the first skip line
-  bool skipTold_ = false;
+  bool skipInRun_ = false;        // this failing run has skipped something
   Clock::time_point failingSince_{};
   Clock::time_point lastReminder_{};
   Clock::time_point lastProgress_;
+  std::deque<Clock::time_point> told_;  // when the lines of the last minute were told
 };
 
 }  // namespace ml::net

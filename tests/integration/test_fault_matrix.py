@@ -114,6 +114,20 @@ def live_all_segments(behaviour, **kw):
     return serve
 
 
+def live_all_segments_odd(behaviour, **kw):
+    """Every odd sequence number fails with `behaviour` (a source that keeps flapping)."""
+    def serve(fx, tmp):
+        src = fl.Live(fx, **kw)
+
+        def route(path):
+            ok = src.fallback(path)
+            if ok and path.startswith("/l/seg-") and int(path[7:].split(".")[0]) % 2:
+                return behaviour
+            return ok
+        return src.routes(), route
+    return serve
+
+
 def live_down_at(seconds):
     """The live source answers, then at `seconds` resets every connection and stops listening."""
     def serve(fx, tmp):
@@ -295,6 +309,9 @@ CASES = [
      "args": ["--duration", 20], "max_seconds": 60, "says": ["overgeslagen"], "never": ["stoll", "Afspelen lukt niet"],
      "serve": live(window=2, refuse=(5.0, 17.0), name=lambda seq, i: f"Segment-{10**19 + i * 38400000}.m4a"),
      "check": no_segment_twice},
+    {"name": "live_flapping_segments_capped", "path": "/l/prog.m3u8", "rc": 0, "seconds": 24,
+     "args": ["--duration", 24], "max_seconds": 90, "max_lines": 10, "says": ["weigert (403)", "overgeslagen"],
+     "serve": live_all_segments_odd(fs.status(403)), "check": no_segment_twice},
     # Faults that would last for ever end after a minute without audio, with exit 1.
     {"name": "live_every_segment_403", "path": "/l/prog.m3u8", "rc": 1, "max_seconds": 100, "output": False,
      "says": ["weigert (403)", "geen geluid binnengekregen"], "max_lines": 8,

@@ -179,3 +179,19 @@ TEST(HttpClient, StreamDeliversChunksAndStopsWhenAsked) {
   EXPECT_GE(got, 200000u);
   EXPECT_LT(got, 4u << 20);
 }
+
+TEST(HttpClient, AStreamedErrorPageIsNeverHandedOnAsData) {
+  HttpClient c;
+  std::string got;
+  try {
+    c.stream(req("/status/403"), [&](std::string_view d) {
+      got.append(d);
+      return true;
+    });
+    FAIL();
+  } catch (const HttpError& e) {
+    EXPECT_EQ(e.kind(), HttpError::Kind::Status);
+    EXPECT_EQ(e.status(), 403);
+  }
+  EXPECT_EQ(got, "");
+}
