@@ -1,8 +1,12 @@
 // The fetcher thread: from a SOURCE URL to compressed chunks for the decoder.
 // A master playlist leads to its audio rendition, a media playlist is followed (live:
-// reloaded at the pace it asks, never fetching a segment twice), anything else is taken
-// as a direct audio stream. Faults are retried with capped backoff and reported as
-// StreamEvents. Lower layer: it only fills the ChunkQueue and the event queue.
+// reloaded at the pace it asks, clamped to 1..30 s, never fetching a segment twice; a
+// media sequence that goes back or leaps resyncs to the live window), anything else is
+// taken as a direct audio stream. Byte ranges (segments and EXT-X-MAP) are fetched with
+// Range requests; EXT-X-GAP segments are never requested. Every request has a fault
+// budget (net::Retry): past it a segment is skipped, a missing init section or a minute
+// without anything playable ends with Failed. Faults are reported as StreamEvents.
+// Lower layer: it only fills the ChunkQueue and the event queue.
 #pragma once
 #include <cstdint>
 #include <map>
