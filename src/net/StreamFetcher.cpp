@@ -240,9 +240,11 @@ void StreamFetcher::followMedia(const std::string& url, std::string text) {
       chooseStart(media);
       first = false;
     } else if (!media.segments.empty() && next_ > 0 &&
-               (media.segments.back().sequence < next_ - 1 || media.segments.front().sequence - next_ > kMaxGapFill)) {
+               ((media.segments.back().sequence < next_ - 1 && !staleCopy(media)) ||
+                media.segments.front().sequence - next_ > kMaxGapFill)) {
       // RFC 8216 6.2.1: the media sequence never goes back. It did (an encoder restart),
       // or it leapt further than any outage: what we hold no longer names the same audio.
+      // (An older copy of the same playlist, from a lagging cache, is no restart.)
       resync(media);
     } else {
       for (const auto& s : media.segments) known_[s.sequence] = s;
@@ -271,6 +273,16 @@ void StreamFetcher::followMedia(const std::string& url, std::string text) {
     if (cancel_->sleepFor(loadStart + std::chrono::duration<double>(wait) - Clock::now())) return;
     text = retry_.run([&] { return fetchPlaylist(url); }, 0, false).body;
   }
+}
+
+// Every segment listed is one we saw, under the same number and URI: an older copy of
+// the playlist (a lagging cache), not a restart.
+bool StreamFetcher::staleCopy(const HlsMedia& media) const {
+  for (const auto& s : media.segments) {
+    auto it = known_.find(s.sequence);
+    if (it == known_.end() || it->second.uri != s.uri) return false;
+  }
+  return true;
 }
 
 // The live sequence went back or restarted: start again at the live window.

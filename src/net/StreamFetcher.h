@@ -50,6 +50,7 @@ class StreamFetcher {
   void passGap(const HlsSegment& seg, const HlsMedia& media);
   void fillGap(std::int64_t windowFirst, const HlsMedia& media);
   void resync(const HlsMedia& media);
+  bool staleCopy(const HlsMedia& media) const;
   std::string guessUri(std::int64_t sequence) const;
   std::shared_ptr<const std::string> initFor(const HlsSegment& seg);
   bool push(MediaChunk c);

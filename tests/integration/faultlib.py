@@ -54,10 +54,11 @@ class Live:
     """A live window over the fixtures in real time: index i (from 0 at the server's start)
     is listed once t >= (i - window + 1) * 3.84 and plays fixture i % 40. Its sequence is
     base + i and its name name(seq, i). `reset_at`: from then on the sequence starts again
-    at 0 (an encoder restart). `refuse`: (t0, t1) during which the playlist answers 503."""
+    at 0 (an encoder restart). `refuse`: (t0, t1) during which the playlist answers 503.
+    `lag`: (t0, t1, seconds) during which an older copy is served (a lagging cache)."""
 
     def __init__(self, fx, base=1000, window=5, target="4", name=None, reset_at=None, refuse=None,
-                 prefix="/l/"):
+                 prefix="/l/", lag=None):
         self.fx = fx
         self.base = base
         self.window = window
@@ -66,6 +67,7 @@ class Live:
         self.reset_at = reset_at
         self.refuse = refuse
         self.prefix = prefix
+        self.lag = lag
         self.t0 = time.monotonic()
         self.by_name = {}
 
@@ -73,6 +75,8 @@ class Live:
         t = time.monotonic() - self.t0
         if self.refuse and self.refuse[0] <= t < self.refuse[1]:
             return h_.send_body(503, b"bezet", "text/plain")
+        if self.lag and self.lag[0] <= t < self.lag[1]:
+            t = max(0.0, t - self.lag[2])
         base, start = self.base, 0.0
         if self.reset_at is not None and t >= self.reset_at:
             base, start = 0, self.reset_at
