@@ -55,11 +55,21 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
+// Playlist text quoted in a message: at most 40 bytes, control bytes (ESC, BEL, ...) as '?'.
+std::string quoted(std::string_view s) {
+  std::string out(s.substr(0, 40));
+  for (char& c : out) {
+    auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u == 0x7f) c = '?';
+  }
+  return out;
+}
+
 double number(std::string_view s) {
   std::string t(s);
   char* end = nullptr;
   double d = std::strtod(t.c_str(), &end);
-  if (end == t.c_str() || !(d >= 0) || d > 1e9) throw PlaylistError("Ongeldig getal in afspeellijst: " + t);
+  if (end == t.c_str() || !(d >= 0) || d > 1e9) throw PlaylistError("Ongeldig getal in afspeellijst: " + quoted(t));
   return d;
 }
 
@@ -70,7 +80,7 @@ std::int64_t integer(std::string_view s, const char* what = "volgnummer") {
   errno = 0;
   long long v = std::strtoll(t.c_str(), &end, 10);
   if (end == t.c_str() || v < 0 || errno == ERANGE) {
-    throw PlaylistError(std::string("Ongeldig ") + what + " in afspeellijst: " + t);
+    throw PlaylistError(std::string("Ongeldig ") + what + " in afspeellijst: " + quoted(t));
   }
   return v;
 }
@@ -281,7 +291,7 @@ HlsPlaylist parsePlaylist(std::string_view text, std::string_view baseUrl) {
       pos = nl + 1;
     }
   } catch (const std::invalid_argument& e) {
-    throw PlaylistError(std::string("Ongeldig adres in afspeellijst: ") + e.what());
+    throw PlaylistError("Ongeldig adres in afspeellijst: " + quoted(e.what()));
   }
   return p.finish();
 }

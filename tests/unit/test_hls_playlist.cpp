@@ -192,3 +192,15 @@ TEST(HlsPlaylist, SequenceNumbersNeverOverflow) {
   auto t = parsePlaylist("#EXTM3U\n#EXT-X-TARGETDURATION:999999999\n#EXTINF:4,\na.ts\n", "http://h/p");
   EXPECT_EQ(t.media.targetDuration, 999999999);
 }
+
+TEST(HlsPlaylist, MessagesQuotingThePlaylistCarryNoControlBytes) {
+  try {
+    parsePlaylist("#EXTM3U\n#EXTINF:\x1b]0;title\x07" "abc,\nx.ts\n", "http://h/p");
+    FAIL();
+  } catch (const PlaylistError& e) {
+    std::string what = e.what();
+    EXPECT_EQ(what.find('\x1b'), std::string::npos) << what;
+    EXPECT_EQ(what.find('\x07'), std::string::npos) << what;
+    EXPECT_NE(what.find("Ongeldig getal"), std::string::npos) << what;
+  }
+}
