@@ -26,15 +26,29 @@ std::string describe(const net::StreamEvent& e) {
       return fmt::format("Probleem: {}. Meeluister probeert het opnieuw over {}.", e.text,
                          e.seconds < 1 ? std::string("een halve seconde") : dutchDuration(e.seconds));
     case K::StillRetrying:
-      return fmt::format("Nog steeds geen verbinding na {}; meeluister blijft het opnieuw proberen.",
-                         dutchDuration(e.seconds));
-    case K::Recovered: return "Opnieuw verbonden; speelt verder.";
-    case K::Skipped:
-      return fmt::format("{} niet meer beschikbaar en overgeslagen.", [&] {
-        std::string d = dutchDuration(std::max(1.0, std::round(e.seconds)));
-        d[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(d[0])));
-        return d;
-      }());
+      if (e.text.rfind("geen verbinding", 0) == 0) {
+        return fmt::format("Nog steeds geen verbinding na {}; meeluister blijft het opnieuw proberen.",
+                           dutchDuration(e.seconds));
+      }
+      return fmt::format("Het lukt nog steeds niet na {} ({}); meeluister blijft het proberen.",
+                         dutchDuration(e.seconds), e.text);
+    case K::Recovered: {
+      std::string line = e.text == "verbinding" ? "Opnieuw verbonden; speelt verder." : "Het lukt weer; speelt verder.";
+      if (e.seconds >= 0.5) {
+        line += fmt::format(" Intussen nog {} overgeslagen.", dutchDuration(std::max(1.0, std::round(e.seconds))));
+      }
+      return line;
+    }
+    case K::Skipped: {
+      std::string d = dutchDuration(std::max(1.0, std::round(e.seconds)));
+      d[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(d[0])));
+      if (e.text.empty()) return fmt::format("{} niet meer beschikbaar en overgeslagen.", d);
+      return fmt::format("{} overgeslagen: {}.", d, e.text);
+    }
+    case K::Gap:
+      return fmt::format("Hier ontbreekt een stuk van {} in de uitzending; meeluister gaat verder na het gat.",
+                         dutchDuration(std::max(1.0, std::round(e.seconds))));
+    case K::Resynced: return "De stream begon opnieuw; meeluister speelt verder bij het live punt.";
     case K::Stalled: return "De stream staat stil; meeluister wacht op nieuw geluid.";
     case K::Moving: return "De stream loopt weer.";
     case K::DecodeError: return "Een stukje geluid was beschadigd en is overgeslagen.";
@@ -56,6 +70,8 @@ Weight weightOf(const net::StreamEvent& e) {
     case K::DecodeError: return Weight::Print;
     case K::Retrying:
     case K::Skipped:
+    case K::Gap:
+    case K::Resynced:
     case K::Stalled:
     case K::Ended:
     case K::Failed: return Weight::Speak;

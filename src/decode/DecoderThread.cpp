@@ -6,6 +6,7 @@
 
 #include "audio/AudioFormat.h"
 #include "core/Log.h"
+#include "core/Time.h"
 
 namespace ml::decode {
 
@@ -17,6 +18,7 @@ void DecoderThread::run() noexcept {
     ffmpeg::AudioDecoder decoder(*cancel_);
     while (!cancel_->cancelled() && !ended_) {
       std::optional<MediaChunk> c = carry_ ? std::exchange(carry_, std::nullopt) : in_.pop();
+      if (c && c->kind == MediaChunk::Kind::End) fetcherFailed_ = c->failed;
       if (!c || c->kind == MediaChunk::Kind::End) break;
       if (c->kind == MediaChunk::Kind::Stream) {
         decodeStream(decoder, std::move(*c));
@@ -34,14 +36,36 @@ void DecoderThread::run() noexcept {
         decoder.decodeSegment(init, c->data, c->discontinuity, output);
       } catch (const ffmpeg::DecodeError& e) {
         log::info("segment {} niet te decoderen: {}", c->sequence, e.what());
-        events_.push({StreamEvent::Kind::DecodeError, e.what(), c->duration});
+        decodeFailed(e.what(), c->duration);
       }
     }
   } catch (const std::exception& e) {
+    gaveUp_ = true;
     events_.push({StreamEvent::Kind::Failed, std::string("decoderen mislukt: ") + e.what(), 0});
   }
-  if (!cancel_->cancelled()) flushSpeed();
+  if (!cancel_->cancelled()) {
+    flushSpeed();
+    if (framesOut_ == 0 && !fetcherFailed_ && !gaveUp_) {
+      events_.push({StreamEvent::Kind::Failed, "er kwam geen afspeelbaar geluid binnen", 0});
+    }
+  }
   out_.markEnded();
+}
+
+// A piece could not be decoded: told once, then at most every 30 s; and when nothing
+// decodable came for giveUpSeconds, playing stops with Failed.
+void DecoderThread::decodeFailed(const std::string& what, double seconds) {
+  auto now = std::chrono::steady_clock::now();
+  if (!lastErrorLine_ || now - *lastErrorLine_ >= std::chrono::seconds(30)) {
+    lastErrorLine_ = now;
+    events_.push({StreamEvent::Kind::DecodeError, what, seconds});
+  }
+  if (!gaveUp_ && now - lastAudio_ >= std::chrono::duration<double>(giveUpSeconds)) {
+    gaveUp_ = true;
+    events_.push({StreamEvent::Kind::Failed,
+                  "al " + dutchDuration(giveUpSeconds) + " geen afspeelbaar geluid; de stream is beschadigd", 0});
+    cancel_->cancel();
+  }
 }
 
 // A continuous stream: the decoder reads chunk after chunk until the stream ends or a
@@ -79,7 +103,7 @@ void DecoderThread::decodeStream(ffmpeg::AudioDecoder& decoder, MediaChunk first
     decoder.decodeStream(reader, output);
   } catch (const ffmpeg::DecodeError& e) {
     log::info("stream niet te decoderen: {}", e.what());
-    events_.push({StreamEvent::Kind::DecodeError, e.what(), 0});
+    decodeFailed(e.what(), 0);
   }
 }
 
@@ -100,6 +124,8 @@ void DecoderThread::flushSpeed() {
 // Output frames made at speed s stand for s times as much of the recording.
 bool DecoderThread::write(const float* frames, std::size_t count) {
   if (count == 0) return true;
+  framesOut_ += count;
+  lastAudio_ = std::chrono::steady_clock::now();
   if (!out_.write(frames, count, *cancel_)) return false;
   if (mediaSecondsOut != nullptr) {
     const double seconds = static_cast<double>(count) / audio::kSampleRate * stage_.speed();

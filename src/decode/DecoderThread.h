@@ -21,6 +21,9 @@
 // out. The speed stage's look-ahead (~31 ms of input) is not counted until it is output.
 #pragma once
 #include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <string>
 #include <optional>
 #include <vector>
 
@@ -39,9 +42,15 @@ class DecoderThread {
  public:
   DecoderThread(net::ChunkQueue& in, audio::ProgrammeBuffer& out, EventQueue<net::StreamEvent>& events,
                 CancelPtr cancel, const std::atomic<double>* speed = nullptr)
-      : in_(in), out_(out), events_(events), cancel_(std::move(cancel)), speed_(speed) {}
+      : in_(in), out_(out), events_(events), cancel_(std::move(cancel)), speed_(speed),
+        lastAudio_(std::chrono::steady_clock::now()) {}
   // Thread body. Never throws; marks the programme ended when the input ends.
+  // Undecodable pieces: one DecodeError line, then at most one per 30 s (the rest is
+  // logged). Nothing decodable for giveUpSeconds while pieces fail: Failed, and the
+  // token is cancelled (the fetcher stops too). Input that ends without one decoded
+  // sample: Failed ("geen afspeelbaar geluid"), unless the fetcher already failed.
   void run() noexcept;
+  double giveUpSeconds = 60;
 
   // Seconds of the recording written so far (see the header comment); null: not kept.
   std::atomic<double>* mediaSecondsOut = nullptr;
@@ -62,8 +71,15 @@ class DecoderThread {
   const std::atomic<double>* speed_;
   audio::SpeedStage stage_;
   std::vector<float> stretched_;  // the stage's output, reused
+  void decodeFailed(const std::string& what, double seconds);
+
   std::optional<net::MediaChunk> carry_;  // a chunk read ahead by the stream reader
   bool ended_ = false;
+  bool fetcherFailed_ = false;
+  bool gaveUp_ = false;
+  std::uint64_t framesOut_ = 0;  // decoded frames written (any speed)
+  std::chrono::steady_clock::time_point lastAudio_;
+  std::optional<std::chrono::steady_clock::time_point> lastErrorLine_;
 };
 
 }  // namespace ml::decode

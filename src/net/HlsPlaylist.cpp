@@ -1,7 +1,9 @@
 #include "net/HlsPlaylist.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdlib>
+#include <limits>
 #include <map>
 
 #include "core/Log.h"
@@ -53,21 +55,48 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
+// Playlist text quoted in a message: at most 40 bytes, control bytes (ESC, BEL, ...) as '?'.
+std::string quoted(std::string_view s) {
+  std::string out(s.substr(0, 40));
+  for (char& c : out) {
+    auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u == 0x7f) c = '?';
+  }
+  return out;
+}
+
 double number(std::string_view s) {
   std::string t(s);
   char* end = nullptr;
   double d = std::strtod(t.c_str(), &end);
-  if (end == t.c_str() || !(d >= 0) || d > 1e9) throw PlaylistError("Ongeldig getal in afspeellijst: " + t);
+  if (end == t.c_str() || !(d >= 0) || d > 1e9) throw PlaylistError("Ongeldig getal in afspeellijst: " + quoted(t));
   return d;
 }
 
-std::int64_t integer(std::string_view s) {
-  std::string t(s);
+// A decimal-integer (RFC 8216 4.2); out of range (above INT64_MAX) is refused, never clamped.
+std::int64_t integer(std::string_view s, const char* what = "volgnummer") {
+  std::string t(s.substr(0, 40));
   char* end = nullptr;
+  errno = 0;
   long long v = std::strtoll(t.c_str(), &end, 10);
-  if (end == t.c_str() || v < 0) throw PlaylistError("Ongeldig volgnummer in afspeellijst: " + t);
+  if (end == t.c_str() || v < 0 || errno == ERANGE) {
+    throw PlaylistError(std::string("Ongeldig ") + what + " in afspeellijst: " + quoted(t));
+  }
   return v;
 }
+
+// "<length>[@<offset>]"; without an offset: -1 (continues after the previous range).
+std::pair<std::int64_t, std::int64_t> byteRange(std::string_view s) {
+  std::size_t at = s.find('@');
+  std::int64_t length = integer(s.substr(0, at), "bytebereik");
+  std::int64_t offset = at == std::string_view::npos ? -1 : integer(s.substr(at + 1), "bytebereik");
+  if (length <= 0 || (offset > 0 && length > std::numeric_limits<std::int64_t>::max() - offset)) {
+    throw PlaylistError("Ongeldig bytebereik in afspeellijst.");
+  }
+  return {length, offset};
+}
+
+constexpr double kMaxSegmentSeconds = 86400;  // a longer EXTINF is a broken playlist
 
 class Parser {
  public:
@@ -79,6 +108,7 @@ class Parser {
     if (startsWith(l, "#EXTINF:")) {
       std::string_view v = l.substr(8);
       pendingDuration_ = number(v.substr(0, v.find(',')));
+      if (pendingDuration_ > kMaxSegmentSeconds) throw PlaylistError("Ongeldige segmentduur in afspeellijst.");
       haveExtinf_ = true;
     } else if (startsWith(l, "#EXT-X-TARGETDURATION:")) {
       out_.media.targetDuration = number(l.substr(22));
@@ -95,9 +125,16 @@ class Parser {
       out_.media.playlistType = std::string(l.substr(21));
       if (out_.media.playlistType == "VOD") out_.media.endList = true;
     } else if (startsWith(l, "#EXT-X-MAP:")) {
-      std::string u = attr(parseAttributes(l.substr(11)), "URI");
+      Attributes a = parseAttributes(l.substr(11));
+      std::string u = attr(a, "URI");
       if (u.empty()) throw PlaylistError("EXT-X-MAP zonder adres in afspeellijst.");
       map_ = resolveUrl(base_, u);
+      mapRange_ = {-1, 0};
+      std::string range = attr(a, "BYTERANGE");
+      if (!range.empty()) {
+        auto [length, offset] = byteRange(range);
+        mapRange_ = {length, std::max<std::int64_t>(0, offset)};  // RFC 8216: no offset means 0
+      }
     } else if (startsWith(l, "#EXT-X-MEDIA:")) {
       media(parseAttributes(l.substr(13)));
     } else if (startsWith(l, "#EXT-X-STREAM-INF:")) {
@@ -109,7 +146,10 @@ class Parser {
         throw PlaylistError("Deze stream is versleuteld; dat kan meeluister niet afspelen.");
       }
     } else if (startsWith(l, "#EXT-X-BYTERANGE:")) {
-      log::warn("EXT-X-BYTERANGE wordt niet ondersteund; segment wordt in zijn geheel gehaald");
+      pendingRange_ = byteRange(trim(l.substr(17)));
+      haveRange_ = true;
+    } else if (l == "#EXT-X-GAP") {
+      pendingGap_ = true;
     }
     // Other tags (and unknown ones) are ignored, as RFC 8216 asks.
   }
@@ -145,9 +185,32 @@ class Parser {
     HlsSegment s;
     s.uri = resolveUrl(base_, l);
     s.duration = pendingDuration_;
+    if (nextSequence_ == std::numeric_limits<std::int64_t>::max()) {
+      throw PlaylistError("Ongeldig volgnummer in afspeellijst: te groot.");
+    }
     s.sequence = nextSequence_++;
     s.discontinuity = pendingDiscontinuity_;
     s.mapUri = map_;
+    s.mapRangeLength = mapRange_.first;
+    s.mapRangeOffset = mapRange_.second;
+    s.gap = pendingGap_;
+    if (haveRange_) {
+      // Without an offset the range follows the previous one of the same resource.
+      std::int64_t offset = pendingRange_.second;
+      if (offset < 0) {
+        if (out_.media.segments.empty() || out_.media.segments.back().uri != s.uri ||
+            out_.media.segments.back().rangeLength < 0) {
+          throw PlaylistError("Bytebereik zonder begin in afspeellijst.");
+        }
+        const auto& prev = out_.media.segments.back();
+        if (prev.rangeLength > std::numeric_limits<std::int64_t>::max() - prev.rangeOffset - pendingRange_.first) {
+          throw PlaylistError("Ongeldig bytebereik in afspeellijst.");
+        }
+        offset = prev.rangeOffset + prev.rangeLength;
+      }
+      s.rangeLength = pendingRange_.first;
+      s.rangeOffset = offset;
+    }
     if (pendingPdt_) {
       s.programDateTime = pendingPdt_;
     } else if (!out_.media.segments.empty() && out_.media.segments.back().programDateTime) {
@@ -156,6 +219,8 @@ class Parser {
     }
     out_.media.segments.push_back(std::move(s));
     haveExtinf_ = false;
+    haveRange_ = false;
+    pendingGap_ = false;
     pendingDiscontinuity_ = false;
     pendingPdt_.reset();
   }
@@ -181,6 +246,10 @@ class Parser {
   bool pendingDiscontinuity_ = false;
   std::optional<double> pendingPdt_;
   std::string map_;
+  std::pair<std::int64_t, std::int64_t> mapRange_{-1, 0};
+  std::pair<std::int64_t, std::int64_t> pendingRange_{-1, 0};
+  bool haveRange_ = false;
+  bool pendingGap_ = false;
   Attributes pendingVariant_;
 };
 
@@ -192,12 +261,24 @@ double HlsMedia::totalDuration() const {
   return d;
 }
 
-HlsPlaylist parsePlaylist(std::string_view text, std::string_view baseUrl) {
-  if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-  while (!text.empty() && (text.front() == '\n' || text.front() == '\r' || text.front() == ' ')) {
-    text.remove_prefix(1);
+bool looksLikePlaylist(std::string_view text) {
+  if (startsWith(text, "\xEF\xBB\xBF")) text.remove_prefix(3);
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string_view l = trim(text.substr(pos, nl - pos));
+    pos = nl + 1;
+    if (l.empty()) continue;
+    if (l[0] != '#') return false;
+    if (startsWith(l, "#EXT")) return true;  // #EXTM3U, or a peer's playlist with a comment first
   }
-  if (!startsWith(text, "#EXTM3U")) {
+  return false;
+}
+
+HlsPlaylist parsePlaylist(std::string_view text, std::string_view baseUrl) {
+  if (startsWith(text, "\xEF\xBB\xBF")) text.remove_prefix(3);
+  if (!looksLikePlaylist(text) || text.find("#EXTM3U") == std::string_view::npos) {
     throw PlaylistError("Dit is geen HLS-afspeellijst (#EXTM3U ontbreekt).");
   }
   Parser p(baseUrl);
@@ -210,7 +291,7 @@ HlsPlaylist parsePlaylist(std::string_view text, std::string_view baseUrl) {
       pos = nl + 1;
     }
   } catch (const std::invalid_argument& e) {
-    throw PlaylistError(std::string("Ongeldig adres in afspeellijst: ") + e.what());
+    throw PlaylistError("Ongeldig adres in afspeellijst: " + quoted(e.what()));
   }
   return p.finish();
 }

@@ -33,6 +33,13 @@ struct HlsSegment {
   std::optional<double> programDateTime;  // seconds since 1970 (UTC)
   bool discontinuity = false;           // #EXT-X-DISCONTINUITY before this segment
   std::string mapUri;                   // #EXT-X-MAP in force (resolved), empty for none
+  // #EXT-X-BYTERANGE: only bytes [rangeOffset, rangeOffset + rangeLength) of uri; -1: whole
+  std::int64_t rangeLength = -1;
+  std::int64_t rangeOffset = 0;
+  // #EXT-X-MAP's BYTERANGE, the same way
+  std::int64_t mapRangeLength = -1;
+  std::int64_t mapRangeOffset = 0;
+  bool gap = false;                     // #EXT-X-GAP: a known hole, never to be requested
 };
 
 struct HlsMedia {
@@ -57,7 +64,12 @@ class PlaylistError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// Throws PlaylistError when `text` is not a usable playlist.
+// Whether `text` starts like a playlist: after a byte-order mark, blank lines and comment
+// lines ("#" not followed by "EXT"), the first tag is an #EXT tag (normally #EXTM3U).
+bool looksLikePlaylist(std::string_view text);
+
+// Throws PlaylistError when `text` is not a usable playlist. Every segment's sequence
+// number is below INT64_MAX, so sequence + 1 never overflows.
 HlsPlaylist parsePlaylist(std::string_view text, std::string_view baseUrl);
 
 // The audio to play from a master: the TYPE=AUDIO rendition with a URI (DEFAULT=YES first),

@@ -18,8 +18,8 @@ void globalInit() {
 std::string statusText(long status) {
   switch (status) {
     case 400: return "ongeldig verzoek";
-    case 401:
-    case 403: return "geen toegang";
+    case 401: return "geen toegang";
+    case 403: return "de server weigert";
     case 404: return "niet gevonden";
     case 410: return "niet meer beschikbaar";
     case 429: return "te veel verzoeken";
@@ -48,6 +48,7 @@ std::string networkReason(CURLcode rc) {
     case CURLE_COULDNT_CONNECT: return "verbinding geweigerd";
     case CURLE_GOT_NOTHING: return "leeg antwoord";
     case CURLE_PARTIAL_FILE: return "antwoord onvolledig";
+    case CURLE_BAD_CONTENT_ENCODING: return "onleesbaar antwoord";
     case CURLE_RECV_ERROR:
     case CURLE_SEND_ERROR: return "verbinding verbroken";
     default: return "netwerkfout";
@@ -60,16 +61,22 @@ HttpError::HttpError(Kind kind, std::string url, long status, const std::string&
     : std::runtime_error(detail), kind_(kind), url_(std::move(url)), status_(status) {}
 
 std::string HttpError::dutch() const {
+  if (!dutch_.empty()) return dutch_;
   std::string host = urlHost(url_);
   if (host.empty()) host = "de server";
   switch (kind_) {
-    case Kind::Network: return "geen verbinding met " + host + " (" + what() + ")";
-    case Kind::Timeout: return host + " antwoordt niet op tijd";
+    case Kind::Network:
+      if (unreachable_) return "geen verbinding met " + host + " (" + what() + ")";
+      return "de verbinding met " + host + " viel weg (" + what() + ")";
+    case Kind::Timeout: return host + " antwoordt niet of te traag";
     case Kind::Status:
+      if (status_ == 401 || status_ == 403) return host + " weigert (" + std::to_string(status_) + ")";
       return host + " antwoordde " + std::to_string(status_) + " (" + statusText(status_) + ")";
     case Kind::TooLarge: return "het antwoord van " + host + " is groter dan toegestaan";
     case Kind::Cancelled: return "afgebroken";
-    case Kind::BadUrl: return "ongeldig of niet toegestaan adres: " + url_;
+    case Kind::BadUrl: return "ongeldig of niet toegestaan adres";
+    case Kind::Redirect: return host + " verwijst door naar een niet toegestaan adres (alleen http en https)";
+    case Kind::RedirectLoop: return host + " verwijst door in een kring (doorverwijzing in een kring)";
     case Kind::Tls: return "de beveiligde verbinding met " + host + " is niet te vertrouwen";
   }
   return what();
@@ -84,12 +91,23 @@ struct HttpClient::Impl {
   std::size_t maxBytes = 0;
   bool tooLarge = false;
   bool stoppedBySink = false;
+  bool statusChecked = false;
+  bool badStatus = false;  // a streamed answer that is not 2xx: its body is not handed on
 
   static size_t onWrite(char* data, size_t size, size_t n, void* self) noexcept {
     auto* impl = static_cast<Impl*>(self);
     const size_t bytes = size * n;
     try {
       if (impl->sink != nullptr) {
+        if (!impl->statusChecked) {
+          impl->statusChecked = true;
+          long code = 0;
+          curl_easy_getinfo(impl->curl, CURLINFO_RESPONSE_CODE, &code);
+          if (code < 200 || code >= 300) {
+            impl->badStatus = true;  // an error page is no audio: perform() throws Status
+            return 0;
+          }
+        }
         if (!(*impl->sink)(std::string_view(data, bytes))) {
           impl->stoppedBySink = true;
           return 0;
@@ -136,8 +154,14 @@ struct HttpClient::Impl {
     curl_easy_setopt(curl, CURLOPT_XFERINFOFUNCTION, &Impl::onProgress);
     curl_easy_setopt(curl, CURLOPT_XFERINFODATA, this);
     curl_easy_setopt(curl, CURLOPT_NOPROGRESS, 0L);
+    if (r.rangeLength > 0) {
+      std::string range = std::to_string(r.rangeOffset) + "-" + std::to_string(r.rangeOffset + r.rangeLength - 1);
+      curl_easy_setopt(curl, CURLOPT_RANGE, range.c_str());  // copied by libcurl
+    }
     tooLarge = false;
     stoppedBySink = false;
+    statusChecked = false;
+    badStatus = false;
     curl_slist* headers = nullptr;
     auto add = [&headers](const std::string& line) {
       curl_slist* next = curl_slist_append(headers, line.c_str());
@@ -165,9 +189,18 @@ struct HttpClient::Impl {
     using K = HttpError::Kind;
     if (tooLarge || rc == CURLE_FILESIZE_EXCEEDED) throw HttpError(K::TooLarge, url, 0, detail);
     if (rc == CURLE_ABORTED_BY_CALLBACK) throw HttpError(K::Cancelled, url, 0, detail);
-    if (rc == CURLE_OPERATION_TIMEDOUT) throw HttpError(K::Timeout, url, 0, detail);
-    if (rc == CURLE_UNSUPPORTED_PROTOCOL || rc == CURLE_URL_MALFORMAT || rc == CURLE_TOO_MANY_REDIRECTS) {
-      throw HttpError(K::BadUrl, url, 0, detail);
+    curl_off_t connected = 0;
+    curl_easy_getinfo(curl, CURLINFO_CONNECT_TIME_T, &connected);
+    if (rc == CURLE_OPERATION_TIMEDOUT) {
+      if (connected == 0) throw HttpError(K::Timeout, url, 0, detail).markUnreachable();
+      throw HttpError(K::Timeout, url, 0, detail);
+    }
+    if (rc == CURLE_TOO_MANY_REDIRECTS) throw HttpError(K::RedirectLoop, url, 0, detail);
+    // The first URL was checked in prepare(): an unsupported scheme now came from a redirect.
+    if (rc == CURLE_UNSUPPORTED_PROTOCOL) throw HttpError(K::Redirect, url, 0, detail);
+    if (rc == CURLE_URL_MALFORMAT) throw HttpError(K::BadUrl, url, 0, detail);
+    if (rc == CURLE_COULDNT_CONNECT || rc == CURLE_COULDNT_RESOLVE_HOST || rc == CURLE_COULDNT_RESOLVE_PROXY) {
+      throw HttpError(K::Network, url, 0, networkReason(rc)).markUnreachable();
     }
     if (rc == CURLE_PEER_FAILED_VERIFICATION || rc == CURLE_SSL_CONNECT_ERROR ||
         rc == CURLE_SSL_CERTPROBLEM || rc == CURLE_SSL_CACERT_BADFILE) {
@@ -194,9 +227,20 @@ struct HttpClient::Impl {
     sink = nullptr;
     body = nullptr;
     fillHead(out);
-    if (rc != CURLE_OK && !(stoppedBySink && rc == CURLE_WRITE_ERROR)) fail(rc, r.url, errbuf);
+    if (rc != CURLE_OK && !((stoppedBySink || badStatus) && rc == CURLE_WRITE_ERROR)) fail(rc, r.url, errbuf);
     if (out.status != 304 && (out.status < 200 || out.status >= 300)) {
       throw HttpError(HttpError::Kind::Status, r.url, out.status, statusText(out.status));
+    }
+    if (r.rangeLength > 0 && onData == nullptr) {
+      std::string& got = into != nullptr ? *into : out.body;
+      if (out.status == 200) {  // the server ignored Range: cut the range from the whole body
+        if (static_cast<std::uint64_t>(r.rangeOffset) >= got.size()) got.clear();
+        else got = got.substr(static_cast<std::size_t>(r.rangeOffset), static_cast<std::size_t>(r.rangeLength));
+      }
+      if (got.size() < static_cast<std::uint64_t>(r.rangeLength)) {
+        throw HttpError(HttpError::Kind::Network, r.url, 0, "bytebereik onvolledig");
+      }
+      if (got.size() > static_cast<std::uint64_t>(r.rangeLength)) got.resize(static_cast<std::size_t>(r.rangeLength));
     }
     return out;
   }

@@ -10,6 +10,7 @@
 #pragma once
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <stdexcept>
@@ -31,6 +32,11 @@ struct HttpRequest {
   std::string ifNoneMatch;                          // ETag from an earlier answer
   std::string ifModifiedSince;                      // Last-Modified from an earlier answer
   std::vector<std::string> headers;                 // extra "Name: value" lines
+  // A byte range (HTTP Range): bytes [rangeOffset, rangeOffset + rangeLength); -1: all.
+  // A server that ignores it (200 with the whole body) is cut to the range here; an
+  // answer shorter than the range fails as Truncated.
+  std::int64_t rangeLength = -1;
+  std::int64_t rangeOffset = 0;
 };
 
 struct HttpResponse {
@@ -45,11 +51,25 @@ struct HttpResponse {
 
 class HttpError : public std::runtime_error {
  public:
-  enum class Kind { Network, Timeout, Status, TooLarge, Cancelled, BadUrl, Tls };
+  // Network: no connection, or it broke (unreachable() tells which); Redirect: a
+  // redirect to a scheme other than http/https; RedirectLoop: too many redirects.
+  enum class Kind { Network, Timeout, Status, TooLarge, Cancelled, BadUrl, Tls, Redirect, RedirectLoop };
   HttpError(Kind kind, std::string url, long status, const std::string& detail);
   Kind kind() const { return kind_; }
   long status() const { return status_; }
   const std::string& url() const { return url_; }
+  // Network or Timeout before any connection was made (refused, unknown name, connect
+  // timeout): the server is out of reach, as opposed to answering badly.
+  bool unreachable() const { return unreachable_; }
+  HttpError& markUnreachable() {
+    unreachable_ = true;
+    return *this;
+  }
+  // Replaces dutch()'s sentence (a caller that knows better, e.g. "afspeellijst te groot").
+  HttpError& sayInstead(std::string dutch) {
+    dutch_ = std::move(dutch);
+    return *this;
+  }
   // One plain Dutch sentence for the listener, e.g. "De server antwoordde 404 (niet gevonden)".
   std::string dutch() const;
 
@@ -57,6 +77,8 @@ class HttpError : public std::runtime_error {
   Kind kind_;
   std::string url_;
   long status_;
+  bool unreachable_ = false;
+  std::string dutch_;
 };
 
 class HttpClient {

@@ -22,6 +22,7 @@ struct MediaChunk {
   std::optional<double> programDateTime;  // wall clock of the first sample
   bool discontinuity = false;             // reset the decoder before this chunk
   double skipSeconds = 0;                 // drop this much decoded audio first (seek)
+  bool failed = false;                    // End: the fetcher already reported Failed
 };
 
 }  // namespace ml::net

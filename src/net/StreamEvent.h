@@ -12,8 +12,11 @@ struct StreamEvent {
     PlayingFrom,   // seconds: position in the recording
     Retrying,      // text: reason (Dutch); seconds: delay before the next try
     StillRetrying, // seconds: how long it has been failing
-    Recovered,     // the source answers again
-    Skipped,       // seconds: audio that was missed and skipped
+    Recovered,     // the source answers again; text "verbinding" when it was out of reach;
+                   // seconds: audio skipped in the failing run beyond the Skipped line told
+    Skipped,       // seconds: audio that was missed and skipped; text: why (Dutch) or empty
+    Gap,           // seconds: a hole the playlist marks (EXT-X-GAP), never requested
+    Resynced,      // the live media sequence went back or restarted: on from the live window
     Stalled,       // the live playlist stopped advancing
     Moving,        // it advances again
     DecodeError,   // seconds: length of the piece that could not be played

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <limits>
 #include <regex>
 #include <utility>
 
@@ -14,26 +15,52 @@ using Clock = std::chrono::steady_clock;
 constexpr std::size_t kPlaylistLimit = 2u << 20;
 constexpr std::size_t kSegmentLimit = 32u << 20;
 
-bool looksLikePlaylist(std::string_view head) {
+constexpr std::int64_t kMaxGapFill = 1000;  // missed segments fetched after an outage, at most
+const char* const kPlaylistTooLarge = "afspeellijst te groot (meer dan 2 MB)";
+
+// The first bytes decide: text starting with '#' may be a playlist (perhaps after
+// comment lines), so it is read to the end; anything else is audio.
+bool mayBePlaylist(std::string_view head) {
   if (head.substr(0, 3) == "\xEF\xBB\xBF") head.remove_prefix(3);
-  while (!head.empty() && (head[0] == ' ' || head[0] == '\r' || head[0] == '\n')) head.remove_prefix(1);
-  return head.substr(0, 7) == "#EXTM3U";
+  while (!head.empty() && (head[0] == ' ' || head[0] == '\t' || head[0] == '\r' || head[0] == '\n')) {
+    head.remove_prefix(1);
+  }
+  return !head.empty() && head[0] == '#';
 }
 
+// Segments trickling in slower than 1 KB/s for 6 s (the Kamer sends 12 KB/s) are slowloris.
 HttpRequest request(const std::string& url, std::size_t limit) {
   HttpRequest r;
   r.url = url;
   r.maxBytes = limit;
   r.connectTimeout = std::chrono::milliseconds(5000);
-  r.lowSpeedTime = std::chrono::seconds(8);
+  r.lowSpeedTime = std::chrono::seconds(limit == kPlaylistLimit ? 8 : 6);
+  r.lowSpeedLimit = limit == kPlaylistLimit ? 1 : 1024;
   r.totalTimeout = std::chrono::milliseconds(limit == kPlaylistLimit ? 10000 : 60000);
   return r;
 }
 
+HttpRequest playlistRequest(const std::string& url) {
+  return request(url, kPlaylistLimit);
+}
+
 // A playlist we were given is gone or refused: no use retrying at start.
 bool permanent(const HttpError& e) {
-  return e.kind() == HttpError::Kind::BadUrl || e.kind() == HttpError::Kind::Tls ||
-         (e.kind() == HttpError::Kind::Status && e.status() >= 400 && e.status() < 500 && e.status() != 429);
+  using K = HttpError::Kind;
+  return e.kind() == K::BadUrl || e.kind() == K::Tls || e.kind() == K::Redirect ||
+         e.kind() == K::RedirectLoop || e.kind() == K::TooLarge ||
+         (e.kind() == K::Status && e.status() >= 400 && e.status() < 500 && e.status() != 429);
+}
+
+// The reload pace (RFC 8216 6.3.4) from a target duration that may be absurd: at least
+// 1 s, at most three times the longest segment listed and at most 30 s.
+double paceOf(const HlsMedia& media) {
+  double longest = 0;
+  for (const auto& s : media.segments) longest = std::max(longest, s.duration);
+  double hi = std::min(30.0, longest > 0 ? 3 * longest : 30.0);
+  hi = std::max(1.0, hi);
+  double td = media.targetDuration > 0 ? media.targetDuration : longest;
+  return std::clamp(td, 1.0, hi);
 }
 
 }  // namespace
@@ -41,20 +68,25 @@ bool permanent(const HttpError& e) {
 StreamFetcher::StreamFetcher(FetchOptions options, ChunkQueue& out, EventQueue<StreamEvent>& events,
                              CancelPtr cancel)
     : options_(std::move(options)), out_(out), events_(events), cancel_(std::move(cancel)),
-      http_(cancel_), retry_(events_, *cancel_) {}
+      http_(cancel_), retry_(events_, *cancel_, options_.giveUpSeconds) {}
 
 void StreamFetcher::run() noexcept {
+  bool failed = true;
   try {
     open();
+    failed = false;
   } catch (const HttpError& e) {
     if (e.kind() != HttpError::Kind::Cancelled) events_.push({StreamEvent::Kind::Failed, e.dutch(), 0});
   } catch (const PlaylistError& e) {
+    events_.push({StreamEvent::Kind::Failed, e.what(), 0});
+  } catch (const GiveUp& e) {
     events_.push({StreamEvent::Kind::Failed, e.what(), 0});
   } catch (const std::exception& e) {
     events_.push({StreamEvent::Kind::Failed, e.what(), 0});
   }
   MediaChunk end;
   end.kind = MediaChunk::Kind::End;
+  end.failed = failed;
   out_.push(std::move(end));
 }
 
@@ -66,7 +98,7 @@ void StreamFetcher::open() {
   events_.push({StreamEvent::Kind::Connecting, options_.url, 0});
   for (int attempt = 1;; ++attempt) {
     std::string body;
-    bool playlist = false, decided = false, direct = false, stopped = false;
+    bool playlist = false, decided = false, direct = false, stopped = false, tooLarge = false;
     HttpResponse head;
     auto handOn = [&](std::string data) {
       MediaChunk c;
@@ -80,36 +112,44 @@ void StreamFetcher::open() {
       HttpRequest r = request(options_.url, kPlaylistLimit);
       r.totalTimeout = std::chrono::milliseconds(0);
       http_.stream(r, [&](std::string_view data) {
-        if (direct) return handOn(std::string(data));
+        if (direct) {
+          retry_.progressed();
+          return handOn(std::string(data));
+        }
         body.append(data);
         if (!decided && body.size() >= 16) {
           decided = true;
-          playlist = looksLikePlaylist(body);
+          playlist = mayBePlaylist(body);
           if (!playlist) {
             direct = true;
             retry_.succeeded();
+            retry_.progressed();
             events_.push({StreamEvent::Kind::PlayingLive, {}, 0});
             return handOn(std::exchange(body, {}));
           }
         }
-        if (body.size() > kPlaylistLimit) throw HttpError(HttpError::Kind::TooLarge, options_.url, 0, "");
+        if (body.size() > kPlaylistLimit) {
+          tooLarge = true;
+          return false;
+        }
         return true;
       }, &head);
+      if (tooLarge) throw PlaylistError(kPlaylistTooLarge);
     } catch (const HttpError& e) {
       if (e.kind() == HttpError::Kind::Cancelled || stopped) return;
       if (direct) {  // the stream broke off: reconnect and go on
         discontinuityNext_ = true;
-        if (!retry_.failedAndWait(e.dutch())) return;
+        if (!retry_.failedAndWait(e.dutch(), e.unreachable())) return;
         return followDirect(options_.url);
       }
       if (permanent(e) || attempt >= options_.startupAttempts) throw;
-      if (!retry_.failedAndWait(e.dutch())) return;
+      if (!retry_.failedAndWait(e.dutch(), e.unreachable())) return;
       continue;
     }
     if (direct) return;  // a finite file or a stream the server ended
     retry_.succeeded();
     std::string finalUrl = head.effectiveUrl.empty() ? options_.url : head.effectiveUrl;
-    if (!decided) playlist = looksLikePlaylist(body);
+    playlist = looksLikePlaylist(body);
     if (!playlist) {
       if (body.empty()) throw HttpError(HttpError::Kind::Network, options_.url, 0, "leeg antwoord");
       events_.push({StreamEvent::Kind::PlayingLive, {}, 0});
@@ -120,14 +160,26 @@ void StreamFetcher::open() {
     if (!p.isMaster) return followMedia(finalUrl, std::move(body));
     std::string media = chooseAudioPlaylist(p);
     log::info("audio-afspeellijst: {}", media);
-    HttpResponse r = retry_.run([&] { return http_.get(request(media, kPlaylistLimit)); },
-                                [](const HttpError& e) { if (permanent(e)) throw e; });
+    HttpResponse r = retry_.run([&] {
+      try {
+        return fetchPlaylist(media);
+      } catch (const HttpError& e) {
+        if (permanent(e)) throw PlaylistError(e.dutch());  // not retried: gone or refused
+        throw;
+      }
+    }, options_.startupAttempts, false);
     return followMedia(r.effectiveUrl.empty() ? media : r.effectiveUrl, std::move(r.body));
   }
 }
 
+// One try of a playlist; the size cap is named as such.
 HttpResponse StreamFetcher::fetchPlaylist(const std::string& url) {
-  return retry_.run([&] { return playlists_.get(request(url, kPlaylistLimit)); });
+  try {
+    return playlists_.get(playlistRequest(url));
+  } catch (HttpError& e) {
+    if (e.kind() == HttpError::Kind::TooLarge) e.sayInstead(kPlaylistTooLarge);
+    throw;
+  }
 }
 
 void StreamFetcher::chooseStart(const HlsMedia& media) {
@@ -181,20 +233,30 @@ void StreamFetcher::followMedia(const std::string& url, std::string text) {
     HlsPlaylist p = parsePlaylist(text, url);
     if (p.isMaster) throw PlaylistError("De audio-afspeellijst verwijst weer naar een hoofdafspeellijst.");
     const HlsMedia& media = p.media;
-    for (const auto& s : media.segments) known_[s.sequence] = s;
-    while (known_.size() > 2000) known_.erase(known_.begin());
-    retry_.setMaxDelay(std::max(1.0, media.targetDuration / 2));
+    const double pace = paceOf(media);
+    retry_.setMaxDelay(std::max(1.0, pace / 2));
     if (first) {
+      for (const auto& s : media.segments) known_[s.sequence] = s;
       chooseStart(media);
       first = false;
+    } else if (!media.segments.empty() && next_ > 0 &&
+               ((media.segments.back().sequence < next_ - 1 && !staleCopy(media)) ||
+                media.segments.front().sequence - next_ > kMaxGapFill)) {
+      // RFC 8216 6.2.1: the media sequence never goes back. It did (an encoder restart),
+      // or it leapt further than any outage: what we hold no longer names the same audio.
+      // (An older copy of the same playlist, from a lagging cache, is no restart.)
+      resync(media);
+    } else {
+      for (const auto& s : media.segments) known_[s.sequence] = s;
     }
+    while (known_.size() > 2000) known_.erase(known_.begin());
     bool changed = text != previous;
     previous = text;
     if (changed) {
       lastChange = loadStart;
       if (stalled) events_.push({StreamEvent::Kind::Moving, {}, 0});
       stalled = false;
-    } else if (!stalled && loadStart - lastChange > std::chrono::duration<double>(3 * media.targetDuration)) {
+    } else if (!stalled && loadStart - lastChange > std::chrono::duration<double>(3 * pace)) {
       stalled = true;
       events_.push({StreamEvent::Kind::Stalled, {}, 0});
     }
@@ -203,57 +265,124 @@ void StreamFetcher::followMedia(const std::string& url, std::string text) {
     }
     for (const auto& s : media.segments) {
       if (s.sequence < next_) continue;
-      if (!deliver(s)) return;
+      if (!deliver(s, media)) return;
     }
     if (media.endList) return;
-    double wait = changed ? media.targetDuration : media.targetDuration / 2;
+    double wait = changed ? pace : pace / 2;
+    wait = std::max(1.0, wait);
     if (cancel_->sleepFor(loadStart + std::chrono::duration<double>(wait) - Clock::now())) return;
-    text = fetchPlaylist(url).body;
+    text = retry_.run([&] { return fetchPlaylist(url); }, 0, false).body;
   }
+}
+
+// Every segment listed is one we saw, under the same number and URI: an older copy of
+// the playlist (a lagging cache), not a restart.
+bool StreamFetcher::staleCopy(const HlsMedia& media) const {
+  for (const auto& s : media.segments) {
+    auto it = known_.find(s.sequence);
+    if (it == known_.end() || it->second.uri != s.uri) return false;
+  }
+  return true;
+}
+
+// The live sequence went back or restarted: start again at the live window.
+void StreamFetcher::resync(const HlsMedia& media) {
+  log::info("mediavolgnummer terug van {} naar {}: opnieuw bij het live punt", next_ - 1,
+            media.segments.back().sequence);
+  known_.clear();
+  for (const auto& s : media.segments) known_[s.sequence] = s;
+  const auto& segs = media.segments;
+  std::size_t edge = static_cast<std::size_t>(std::max(1, options_.liveEdgeSegments));
+  std::size_t idx = segs.size() > edge ? segs.size() - edge : 0;
+  next_ = segs[idx].sequence;
+  discontinuityNext_ = true;
+  initKey_.clear();
+  init_.reset();
+  events_.push({StreamEvent::Kind::Resynced, {}, 0});
 }
 
 std::shared_ptr<const std::string> StreamFetcher::initFor(const HlsSegment& seg) {
   if (seg.mapUri.empty()) return nullptr;
-  if (seg.mapUri != initUri_ || !init_) {
-    HttpResponse r = retry_.run([&] { return http_.get(request(seg.mapUri, kSegmentLimit)); });
+  std::string key = seg.mapUri + "#" + std::to_string(seg.mapRangeOffset) + "+" + std::to_string(seg.mapRangeLength);
+  if (key != initKey_ || !init_) {
+    HttpResponse r;
+    try {
+      r = retry_.run([&] {
+        HttpRequest q = request(seg.mapUri, kSegmentLimit);
+        q.rangeOffset = seg.mapRangeOffset;
+        q.rangeLength = seg.mapRangeLength;
+        return http_.get(q);
+      });
+    } catch (const HttpError& e) {
+      if (e.kind() == HttpError::Kind::Cancelled) throw;
+      // Without its init section no segment can be decoded: nothing to skip to.
+      throw GiveUp("het begin van de stream (de init-sectie) is niet op te halen: " + e.dutch());
+    }
     init_ = std::make_shared<const std::string>(std::move(r.body));
-    if (!initUri_.empty()) discontinuityNext_ = true;
-    initUri_ = seg.mapUri;
+    if (!initKey_.empty()) discontinuityNext_ = true;
+    initKey_ = key;
   }
   return init_;
 }
 
-// Fetches one segment (retrying as long as it may still come) and hands it on.
-// Returns false when playing must stop (cancelled or the decoder is gone).
-bool StreamFetcher::deliver(const HlsSegment& seg) {
-  int notFound = 0;
-  HttpResponse r;
-  try {
-    r = retry_.run([&] { return http_.get(request(seg.uri, kSegmentLimit)); },
-                   [&](const HttpError& e) {
-                     // Gone (404/410) twice more after a short wait: it will not come back.
-                     if (e.kind() == HttpError::Kind::Status && (e.status() == 404 || e.status() == 410) &&
-                         ++notFound > 2) {
-                       throw e;
-                     }
-                   });
-  } catch (const HttpError& e) {
-    if (e.kind() == HttpError::Kind::Cancelled) return false;
-    retry_.succeeded();
-    events_.push({StreamEvent::Kind::Skipped, {}, seg.duration});
-    next_ = seg.sequence + 1;
-    discontinuityNext_ = true;
-    position_ += seg.duration;
+// Fetches one segment within its fault budget and hands it on; past the budget it is
+// skipped (one line for a run of them). Returns false when playing must stop
+// (cancelled or the decoder is gone).
+bool StreamFetcher::deliver(const HlsSegment& seg, const HlsMedia& media) {
+  if (seg.gap) {
+    passGap(seg, media);
     return true;
   }
-  return handOn(seg, std::move(r.body));
+  try {
+    std::shared_ptr<const std::string> init = initFor(seg);
+    HttpResponse r = retry_.run([&] {
+      HttpRequest q = request(seg.uri, kSegmentLimit);
+      q.rangeOffset = seg.rangeOffset;
+      q.rangeLength = seg.rangeLength;
+      return http_.get(q);
+    });
+    inGap_ = false;
+    return handOn(seg, std::move(r.body), std::move(init));
+  } catch (const HttpError& e) {
+    if (e.kind() == HttpError::Kind::Cancelled || cancel_->cancelled()) return false;
+    skip(seg, e.dutch());
+    return true;
+  }
+}
+
+void StreamFetcher::skip(const HlsSegment& seg, const std::string& reason) {
+  if (retry_.skipped(seg.duration, reason)) events_.push({StreamEvent::Kind::Skipped, reason, seg.duration});
+  next_ = seg.sequence + 1;
+  discontinuityNext_ = true;
+  position_ += seg.duration;
+}
+
+// EXT-X-GAP: the packager says there is no audio here. Never requested; a run of them
+// is told once, with its length as far as the playlist shows it.
+void StreamFetcher::passGap(const HlsSegment& seg, const HlsMedia& media) {
+  if (!inGap_) {
+    inGap_ = true;
+    double run = 0;
+    bool in = false;
+    for (const auto& s : media.segments) {
+      if (s.sequence == seg.sequence) in = true;
+      if (!in) continue;
+      if (!s.gap) break;
+      run += s.duration;
+    }
+    events_.push({StreamEvent::Kind::Gap, {}, run});
+  }
+  retry_.checkDeadline("de stream heeft alleen gaten");
+  next_ = seg.sequence + 1;
+  discontinuityNext_ = true;
+  position_ += seg.duration;
 }
 
 // Hands a fetched segment to the decoder and moves the playing position past it.
-bool StreamFetcher::handOn(const HlsSegment& seg, std::string body) {
+bool StreamFetcher::handOn(const HlsSegment& seg, std::string body, std::shared_ptr<const std::string> init) {
   MediaChunk c;
   c.kind = MediaChunk::Kind::Segment;
-  c.init = initFor(seg);
+  c.init = std::move(init);
   c.data = std::move(body);
   c.sequence = seg.sequence;
   c.duration = seg.duration;
@@ -265,13 +394,16 @@ bool StreamFetcher::handOn(const HlsSegment& seg, std::string body) {
   discontinuityNext_ = false;
   position_ += seg.duration;
   next_ = seg.sequence + 1;
+  retry_.progressed();
   return push(std::move(c));
 }
 
 // Segments that left the window while we could not fetch: the Kamer keeps them for
-// about 50 minutes, so fetch them by the URL we saw or the name pattern; skip what is gone.
+// about 50 minutes, so fetch them by the URL we saw or the name pattern; skip what is
+// gone (and a gap too large to be an outage).
 void StreamFetcher::fillGap(std::int64_t windowFirst, const HlsMedia& media) {
-  while (next_ < windowFirst && !cancel_->cancelled()) {
+  if (windowFirst - next_ > kMaxGapFill) log::info("{} segmenten gemist: te veel om op te halen", windowFirst - next_);
+  while (next_ < windowFirst && windowFirst - next_ <= kMaxGapFill && !cancel_->cancelled()) {
     HlsSegment seg;
     auto it = known_.find(next_);
     if (it != known_.end()) {
@@ -281,14 +413,27 @@ void StreamFetcher::fillGap(std::int64_t windowFirst, const HlsMedia& media) {
       seg.sequence = next_;
       seg.duration = media.segments.front().duration;
       auto prev = known_.find(next_ - 1);
-      if (prev != known_.end()) seg.mapUri = prev->second.mapUri;
+      if (prev != known_.end()) {
+        seg.mapUri = prev->second.mapUri;
+        seg.mapRangeOffset = prev->second.mapRangeOffset;
+        seg.mapRangeLength = prev->second.mapRangeLength;
+      }
       if (seg.uri.empty()) break;
     }
+    if (seg.gap) {
+      passGap(seg, media);
+      continue;
+    }
     try {
-      HttpResponse r = http_.get(request(seg.uri, kSegmentLimit));
+      std::shared_ptr<const std::string> init = initFor(seg);
+      HttpRequest q = request(seg.uri, kSegmentLimit);
+      q.rangeOffset = seg.rangeOffset;
+      q.rangeLength = seg.rangeLength;
+      HttpResponse r = http_.get(q);
       retry_.succeeded();
       known_[seg.sequence] = seg;
-      if (!handOn(seg, std::move(r.body))) return;
+      inGap_ = false;
+      if (!handOn(seg, std::move(r.body), std::move(init))) return;
     } catch (const HttpError& e) {
       if (e.kind() == HttpError::Kind::Cancelled) return;
       log::info("gemist segment {} niet meer op te halen: {}", next_, e.dutch());
@@ -305,18 +450,25 @@ void StreamFetcher::fillGap(std::int64_t windowFirst, const HlsMedia& media) {
 }
 
 // The Kamer names segments "Segment-<start in 100 ns ticks>.m4a": a segment we never saw
-// can be named from the one before it and its duration.
+// can be named from the one before it and its duration. Empty when it cannot be named
+// (no such pattern, or numbers out of range).
 std::string StreamFetcher::guessUri(std::int64_t sequence) const {
-  static const std::regex kName(R"(^(.*/Segment-)(\d+)(\.[A-Za-z0-9]+)(\?.*)?$)");
+  static const std::regex kName(R"(^(.*/Segment-)(\d{1,18})(\.[A-Za-z0-9]+)(\?.*)?$)");
   auto prev = known_.lower_bound(sequence);
   if (prev == known_.begin()) return {};
   --prev;
   std::smatch m;
   if (!std::regex_match(prev->second.uri, m, kName)) return {};
-  long long ticks = std::stoll(m[2].str());
-  auto step = static_cast<long long>(prev->second.duration * 1e7 + 0.5);
-  ticks += step * (sequence - prev->first);
-  return m[1].str() + std::to_string(ticks) + m[3].str() + (m[4].matched ? m[4].str() : "");
+  std::int64_t ticks = 0;
+  for (char ch : m[2].str()) ticks = ticks * 10 + (ch - '0');  // at most 18 digits: no overflow
+  double stepD = prev->second.duration * 1e7 + 0.5;
+  if (!(stepD >= 1) || stepD > 1e15) return {};
+  auto step = static_cast<std::int64_t>(stepD);
+  std::int64_t delta = 0, next = 0;
+  if (__builtin_mul_overflow(step, sequence - prev->first, &delta) || __builtin_add_overflow(ticks, delta, &next)) {
+    return {};
+  }
+  return m[1].str() + std::to_string(next) + m[3].str() + (m[4].matched ? m[4].str() : "");
 }
 
 void StreamFetcher::followDirect(const std::string& url) {
@@ -328,6 +480,7 @@ void StreamFetcher::followDirect(const std::string& url) {
       http_.stream(r, [&](std::string_view data) {
         if (!gotData) retry_.succeeded();
         gotData = true;
+        retry_.progressed();
         MediaChunk c;
         c.kind = MediaChunk::Kind::Stream;
         c.data = std::string(data);
@@ -343,7 +496,7 @@ void StreamFetcher::followDirect(const std::string& url) {
     } catch (const HttpError& e) {
       if (e.kind() == HttpError::Kind::Cancelled || stoppedHere) return;
       discontinuityNext_ = true;
-      if (!retry_.failedAndWait(e.dutch())) return;
+      if (!retry_.failedAndWait(e.dutch(), e.unreachable())) return;
     }
   }
 }

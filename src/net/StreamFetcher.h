@@ -1,8 +1,12 @@
 // The fetcher thread: from a SOURCE URL to compressed chunks for the decoder.
 // A master playlist leads to its audio rendition, a media playlist is followed (live:
-// reloaded at the pace it asks, never fetching a segment twice), anything else is taken
-// as a direct audio stream. Faults are retried with capped backoff and reported as
-// StreamEvents. Lower layer: it only fills the ChunkQueue and the event queue.
+// reloaded at the pace it asks, clamped to 1..30 s, never fetching a segment twice; a
+// media sequence that goes back or leaps resyncs to the live window), anything else is
+// taken as a direct audio stream. Byte ranges (segments and EXT-X-MAP) are fetched with
+// Range requests; EXT-X-GAP segments are never requested. Every request has a fault
+// budget (net::Retry): past it a segment is skipped, a missing init section or a minute
+// without anything playable ends with Failed. Faults are reported as StreamEvents.
+// Lower layer: it only fills the ChunkQueue and the event queue.
 #pragma once
 #include <cstdint>
 #include <map>
@@ -25,6 +29,7 @@ struct FetchOptions {
   double position = 0;      // seconds, with Start::Position
   int liveEdgeSegments = 3; // live: start this many segments before the newest
   int startupAttempts = 4;  // tries before giving up on an unreachable source at start
+  double giveUpSeconds = 60; // nothing playable for this long while failing: Failed
 };
 
 class StreamFetcher {
@@ -39,9 +44,13 @@ class StreamFetcher {
   void followDirect(const std::string& url);
   HttpResponse fetchPlaylist(const std::string& url);
   void chooseStart(const HlsMedia& media);
-  bool deliver(const HlsSegment& seg);
-  bool handOn(const HlsSegment& seg, std::string body);
+  bool deliver(const HlsSegment& seg, const HlsMedia& media);
+  bool handOn(const HlsSegment& seg, std::string body, std::shared_ptr<const std::string> init);
+  void skip(const HlsSegment& seg, const std::string& reason);
+  void passGap(const HlsSegment& seg, const HlsMedia& media);
   void fillGap(std::int64_t windowFirst, const HlsMedia& media);
+  void resync(const HlsMedia& media);
+  bool staleCopy(const HlsMedia& media) const;
   std::string guessUri(std::int64_t sequence) const;
   std::shared_ptr<const std::string> initFor(const HlsSegment& seg);
   bool push(MediaChunk c);
@@ -55,8 +64,9 @@ class StreamFetcher {
   Retry retry_;
   std::int64_t next_ = -1;                    // next media sequence to deliver
   std::map<std::int64_t, HlsSegment> known_;  // every segment seen in any playlist
-  std::string initUri_;
+  std::string initKey_;                       // URI and byte range of init_
   std::shared_ptr<const std::string> init_;
+  bool inGap_ = false;                        // within a run of EXT-X-GAP segments (told once)
   double position_ = 0;                       // seconds delivered from the playlist start
   double skipFirst_ = 0;                      // seek offset inside the first segment
   bool discontinuityNext_ = false;

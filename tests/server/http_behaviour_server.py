@@ -36,6 +36,18 @@ class Handler(BaseHTTPRequestHandler):
             n = int(path.rsplit("/", 1)[1])
             target = "/hello" if n == 0 else f"/redirect/{n - 1}"
             self.send_body(302, b"", extra={"Location": target})
+        elif path == "/redirect-loop":
+            self.send_body(302, b"", extra={"Location": "/redirect-loop"})
+        elif path in ("/range", "/range-ignored"):
+            body = b"0123456789abcdefghijklmnopqrstuvwxyz"[:36]
+            rng = self.headers.get("Range", "")
+            if path == "/range" and rng.startswith("bytes="):
+                first, last = rng[6:].split("-")
+                part = body[int(first):int(last) + 1]
+                self.send_body(206, part, extra={
+                    "Content-Range": f"bytes {first}-{int(first) + len(part) - 1}/{len(body)}"})
+            else:
+                self.send_body(200, body)
         elif path == "/hello":
             self.send_body(200, b"hallo", extra={"X-Test": "1"})
         elif path == "/big":

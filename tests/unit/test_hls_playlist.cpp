@@ -118,3 +118,89 @@ TEST(Time, ParsesTheKamersTimestampStyles) {
   EXPECT_EQ(ml::dutchDuration(61), "1 minuut 1 seconde");
   EXPECT_EQ(ml::clockPosition(3725), "1:02:05");
 }
+
+// Shaped like globocom/m3u8's and grafov/m3u8's byte-range samples (ffmpeg
+// -hls_flags single_file writes the same: one file, EXT-X-MAP with a BYTERANGE).
+TEST(HlsPlaylist, ByteRangesOfSegmentsAndTheMapAreKept) {
+  const char* text =
+      "#EXTM3U\n#EXT-X-VERSION:7\n#EXT-X-TARGETDURATION:4\n#EXT-X-MEDIA-SEQUENCE:0\n"
+      "#EXT-X-MAP:URI=\"all.mp4\",BYTERANGE=\"812@0\"\n"
+      "#EXTINF:3.84,\n#EXT-X-BYTERANGE:46000@812\nall.mp4\n"
+      "#EXTINF:3.84,\n#EXT-X-BYTERANGE:45000\nall.mp4\n"
+      "#EXTINF:3.84,\n#EXT-X-BYTERANGE:100@5\nother.mp4\n"
+      "#EXTINF:3.84,\nwhole.mp4\n#EXT-X-ENDLIST\n";
+  auto p = parsePlaylist(text, "http://h/v/prog.m3u8");
+  const auto& s = p.media.segments;
+  ASSERT_EQ(s.size(), 4u);
+  EXPECT_EQ(s[0].uri, "http://h/v/all.mp4");
+  EXPECT_EQ(s[0].mapUri, "http://h/v/all.mp4");
+  EXPECT_EQ(s[0].mapRangeOffset, 0);
+  EXPECT_EQ(s[0].mapRangeLength, 812);
+  EXPECT_EQ(s[0].rangeOffset, 812);
+  EXPECT_EQ(s[0].rangeLength, 46000);
+  EXPECT_EQ(s[1].rangeOffset, 812 + 46000);  // no offset: right after the previous range
+  EXPECT_EQ(s[1].rangeLength, 45000);
+  EXPECT_EQ(s[2].rangeOffset, 5);
+  EXPECT_EQ(s[3].rangeLength, -1);  // the range applies to one segment only
+  // A range without an offset that follows nothing of its resource is refused.
+  EXPECT_THROW(parsePlaylist("#EXTM3U\n#EXT-X-TARGETDURATION:4\n#EXTINF:4,\n#EXT-X-BYTERANGE:10\na.ts\n", "http://h/p"),
+               PlaylistError);
+  EXPECT_THROW(parsePlaylist("#EXTM3U\n#EXT-X-TARGETDURATION:4\n#EXTINF:4,\n#EXT-X-BYTERANGE:0@0\na.ts\n", "http://h/p"),
+               PlaylistError);
+  EXPECT_THROW(parsePlaylist("#EXTM3U\n#EXT-X-TARGETDURATION:4\n#EXTINF:4,\n#EXT-X-BYTERANGE:10@9223372036854775807\n"
+                             "a.ts\n#EXTINF:4,\n#EXT-X-BYTERANGE:10\na.ts\n", "http://h/p"),
+               PlaylistError);
+}
+
+TEST(HlsPlaylist, GapSegmentsAreMarkedForOneSegmentOnly) {
+  auto p = parsePlaylist("#EXTM3U\n#EXT-X-TARGETDURATION:4\n#EXTINF:4,\na.m4a\n#EXT-X-GAP\n#EXTINF:4,\nb.m4a\n"
+                         "#EXTINF:4,\nc.m4a\n#EXT-X-ENDLIST\n", "http://h/p.m3u8");
+  ASSERT_EQ(p.media.segments.size(), 3u);
+  EXPECT_FALSE(p.media.segments[0].gap);
+  EXPECT_TRUE(p.media.segments[1].gap);
+  EXPECT_FALSE(p.media.segments[2].gap);
+}
+
+TEST(HlsPlaylist, RecognisedAfterABomBlankAndCommentLines) {
+  const char* text = "\xEF\xBB\xBF\n# made by some packager\n#EXTM3U\n#EXT-X-TARGETDURATION:4\n#EXTINF:4,\na.ts\n";
+  EXPECT_TRUE(looksLikePlaylist(text));
+  auto p = parsePlaylist(text, "http://h/p.m3u8");
+  ASSERT_EQ(p.media.segments.size(), 1u);
+  EXPECT_FALSE(looksLikePlaylist("ID3\x04"));
+  EXPECT_FALSE(looksLikePlaylist("<html>#EXTM3U"));
+  EXPECT_FALSE(looksLikePlaylist("# only a comment\n"));
+  EXPECT_THROW(parsePlaylist("# a comment\n#EXT-X-TARGETDURATION:4\n", "http://h/p"), PlaylistError);
+}
+
+TEST(HlsPlaylist, SequenceNumbersNeverOverflow) {
+  // The last representable sequence is fine; one segment more cannot be numbered.
+  auto p = parsePlaylist("#EXTM3U\n#EXT-X-TARGETDURATION:4\n#EXT-X-MEDIA-SEQUENCE:9223372036854775806\n"
+                         "#EXTINF:4,\na.ts\n", "http://h/p");
+  ASSERT_EQ(p.media.segments.size(), 1u);
+  EXPECT_EQ(p.media.segments[0].sequence, 9223372036854775806LL);
+  EXPECT_THROW(parsePlaylist("#EXTM3U\n#EXT-X-TARGETDURATION:4\n#EXT-X-MEDIA-SEQUENCE:9223372036854775807\n"
+                             "#EXTINF:4,\na.ts\n", "http://h/p"),
+               PlaylistError);
+  // Beyond INT64_MAX is refused, not clamped.
+  EXPECT_THROW(parsePlaylist("#EXTM3U\n#EXT-X-TARGETDURATION:4\n#EXT-X-MEDIA-SEQUENCE:18446744073709551615\n",
+                             "http://h/p"),
+               PlaylistError);
+  // Absurd durations: a segment longer than a day is refused; an absurd target duration
+  // is kept here (the fetcher clamps its reload pace).
+  EXPECT_THROW(parsePlaylist("#EXTM3U\n#EXT-X-TARGETDURATION:4\n#EXTINF:999999999,\na.ts\n", "http://h/p"),
+               PlaylistError);
+  auto t = parsePlaylist("#EXTM3U\n#EXT-X-TARGETDURATION:999999999\n#EXTINF:4,\na.ts\n", "http://h/p");
+  EXPECT_EQ(t.media.targetDuration, 999999999);
+}
+
+TEST(HlsPlaylist, MessagesQuotingThePlaylistCarryNoControlBytes) {
+  try {
+    parsePlaylist("#EXTM3U\n#EXTINF:\x1b]0;title\x07" "abc,\nx.ts\n", "http://h/p");
+    FAIL();
+  } catch (const PlaylistError& e) {
+    std::string what = e.what();
+    EXPECT_EQ(what.find('\x1b'), std::string::npos) << what;
+    EXPECT_EQ(what.find('\x07'), std::string::npos) << what;
+    EXPECT_NE(what.find("Ongeldig getal"), std::string::npos) << what;
+  }
+}

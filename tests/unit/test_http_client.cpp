@@ -44,12 +44,18 @@ TEST(HttpClient, FollowsAFewRedirectsButNotTooMany) {
   auto r = c.get(req("/redirect/3"));
   EXPECT_EQ(r.body, "hallo");
   EXPECT_EQ(r.effectiveUrl, server().url("/hello"));
-  EXPECT_EQ(failureOf(c, req("/redirect/9")), HttpError::Kind::BadUrl);
+  EXPECT_EQ(failureOf(c, req("/redirect/9")), HttpError::Kind::RedirectLoop);
+  EXPECT_EQ(failureOf(c, req("/redirect-loop")), HttpError::Kind::RedirectLoop);
+  try {
+    c.get(req("/redirect-loop"));
+  } catch (const HttpError& e) {
+    EXPECT_NE(e.dutch().find("doorverwijzing in een kring"), std::string::npos) << e.dutch();
+  }
 }
 
 TEST(HttpClient, NeverFollowsARedirectToAnotherProtocol) {
   HttpClient c;
-  EXPECT_EQ(failureOf(c, req("/redirect-file")), HttpError::Kind::BadUrl);
+  EXPECT_EQ(failureOf(c, req("/redirect-file")), HttpError::Kind::Redirect);
   HttpRequest file;
   file.url = "file:///etc/passwd";
   EXPECT_EQ(failureOf(c, file), HttpError::Kind::BadUrl);
@@ -94,8 +100,36 @@ TEST(HttpClient, ARefusedConnectionIsANetworkErrorInDutch) {
     FAIL();
   } catch (const HttpError& e) {
     EXPECT_EQ(e.kind(), HttpError::Kind::Network);
+    EXPECT_TRUE(e.unreachable());
     EXPECT_EQ(e.dutch(), "geen verbinding met 127.0.0.1 (verbinding geweigerd)");
   }
+}
+
+TEST(HttpClient, A403IsARefusalInPlainDutch) {
+  HttpClient c;
+  try {
+    c.get(req("/status/403"));
+    FAIL();
+  } catch (const HttpError& e) {
+    EXPECT_EQ(e.dutch(), "127.0.0.1 weigert (403)");
+    EXPECT_FALSE(e.unreachable());
+  }
+}
+
+TEST(HttpClient, ByteRangesAreAskedWithRangeAndCutWhenTheServerIgnoresThem) {
+  HttpClient c;
+  auto r = req("/range");  // honours Range: answers 206
+  r.rangeOffset = 3;
+  r.rangeLength = 4;
+  auto got = c.get(r);
+  EXPECT_EQ(got.status, 206);
+  EXPECT_EQ(got.body, "3456");
+  auto ignore = req("/range-ignored");  // answers 200 with the whole body
+  ignore.rangeOffset = 10;
+  ignore.rangeLength = 5;
+  EXPECT_EQ(c.get(ignore).body, "abcde");
+  ignore.rangeOffset = 33;  // runs past the end: too short
+  EXPECT_EQ(failureOf(c, ignore), HttpError::Kind::Network);
 }
 
 TEST(HttpClient, LowSpeedTimeoutEndsATrickle) {
@@ -144,4 +178,20 @@ TEST(HttpClient, StreamDeliversChunksAndStopsWhenAsked) {
   });
   EXPECT_GE(got, 200000u);
   EXPECT_LT(got, 4u << 20);
+}
+
+TEST(HttpClient, AStreamedErrorPageIsNeverHandedOnAsData) {
+  HttpClient c;
+  std::string got;
+  try {
+    c.stream(req("/status/403"), [&](std::string_view d) {
+      got.append(d);
+      return true;
+    });
+    FAIL();
+  } catch (const HttpError& e) {
+    EXPECT_EQ(e.kind(), HttpError::Kind::Status);
+    EXPECT_EQ(e.status(), 403);
+  }
+  EXPECT_EQ(got, "");
 }
