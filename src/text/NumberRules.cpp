@@ -227,12 +227,15 @@ std::size_t plainNumberRule(const Line& L, std::size_t i, SpokenText& out) {
       isOrdinalSuffix(L.t[a.end].text) && a.digits.size() <= 18 &&
       !L.is(a.end + 1, TokenKind::Number)) {
     out.word(ordinalToWords(parseDigits(a.digits)));
-    std::size_t k = a.end + 1;
-    // "3e-4e": a range of ordinals, "derde tot vierde".
-    if ((L.isPunct(k, "-") || L.isPunct(k, "–")) && L.is(k + 1, TokenKind::Number) &&
-        L.is(k + 2, TokenKind::Word) && isOrdinalSuffix(L.t[k + 2].text)) {
+    const std::size_t k = a.end + 1;
+    // "3e-4e", "2e – 4e": a range of ordinals, "derde tot vierde".
+    const std::size_t d = L.skipSpace(k);
+    const std::size_t n = L.skipSpace(d + 1);
+    const bool sameSpacing = (d == k) == (n == d + 1);  // "3e -4e" is not a range
+    if ((L.isPunct(d, "-") || L.isPunct(d, "–")) && sameSpacing && L.is(n, TokenKind::Number) &&
+        L.is(n + 1, TokenKind::Word) && isOrdinalSuffix(L.t[n + 1].text)) {
       out.word("tot");
-      ++k;
+      return n;
     }
     return k;
   }

@@ -7,6 +7,7 @@
 
 #include "text/DutchNumbers.h"
 
+using ml::text::bigNumberToWords;
 using ml::text::digitsToWords;
 using ml::text::numberToWords;
 using ml::text::ordinalToWords;
@@ -88,6 +89,42 @@ TEST(OrdinalToWords, Dutch) {
   EXPECT_EQ(ordinalToWords(1000), "duizendste");
   EXPECT_EQ(ordinalToWords(1002), "duizend tweede");
   EXPECT_EQ(ordinalToWords(1102), "duizend honderdtweede");
+  // A bare scale word takes the suffix as one word; with a multiplier it stays separate.
+  EXPECT_EQ(ordinalToWords(10000), "tienduizendste");
+  EXPECT_EQ(ordinalToWords(1000000), "miljoenste");
+  EXPECT_EQ(ordinalToWords(2000000), "twee miljoenste");
+  EXPECT_EQ(ordinalToWords(5000000000LL), "vijf miljardste");
+  EXPECT_EQ(ordinalToWords(1000001), "één miljoen eerste");
+}
+
+TEST(BigNumberToWords, ScalesUpToTriljard) {
+  // Each power of a thousand has its own word (the long scale Dutch uses).
+  const char* scales[] = {"duizend", "één miljoen", "één miljard", "één biljoen",
+                          "één biljard", "één triljoen", "één triljard"};
+  std::string digits = "1";
+  for (const char* expected : scales) {
+    digits += "000";
+    EXPECT_EQ(bigNumberToWords(digits), expected) << digits;
+  }
+  EXPECT_EQ(bigNumberToWords("2500000000000000"), "twee biljard vijfhonderd biljoen");
+  EXPECT_EQ(bigNumberToWords("1234000000000000000001"),
+            "één triljard tweehonderdvierendertig triljoen één");
+  EXPECT_EQ(bigNumberToWords("999999999999999999999999").rfind("negenhonderdnegenennegentig triljard", 0),
+            0u);
+  EXPECT_EQ(bigNumberToWords("000042"), "tweeënveertig");  // leading zeros do not count
+  EXPECT_EQ(bigNumberToWords("0"), "nul");
+}
+
+TEST(BigNumberToWords, AgreesWithNumberToWordsAndFallsBackToDigits) {
+  // Up to eighteen digits it is the cardinal of the same value.
+  long long v = 7;
+  for (int k = 0; k < 17; ++k, v = v * 10 + (k % 10)) {
+    EXPECT_EQ(bigNumberToWords(std::to_string(v)), numberToWords(v)) << v;
+  }
+  // Beyond kMaxNumberDigits significant digits: digit by digit, never a wrong scale word.
+  const std::string huge = "1" + std::string(ml::text::kMaxNumberDigits, '0');
+  EXPECT_EQ(bigNumberToWords(huge), digitsToWords(huge));
+  EXPECT_EQ(bigNumberToWords("12a4"), digitsToWords("12a4"));
 }
 
 TEST(DigitsToWords, EachDigit) {
