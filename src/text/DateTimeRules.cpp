@@ -89,6 +89,8 @@ std::size_t durationRule(const Line& L, std::size_t i, SpokenText& out) {
     end = L.isPunct(j + 1, ".") && L.isText(j, "min") ? j + 2 : j + 1;
   } else if (L.t[i].text != "0" && !durationContextBefore(L, i)) {  // a clock writes "00:42"
     return i;
+  } else if (afterHourWord(L, i + 3) != i + 3 || L.lex.inContext(L.lex.timeContext, L.wordBefore(i))) {
+    return i;  // "om 0:30", "0:30 uur": a time after all
   }
   out.word(durationWords(0, a, b));
   return end;

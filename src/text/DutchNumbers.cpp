@@ -95,9 +95,10 @@ std::string yearToWords(long long year) {
 
 std::string ordinalToWords(long long n) {
   if (n < 0) return "min " + ordinalToWords(-n);
+  if (n == 0) return "nulde";
   const long long rest = n % 100;
   if (rest == 0 || rest >= 20) {
-    std::string head = n == 0 ? std::string("nul") : numberToWords(n);
+    std::string head = numberToWords(n);
     // "miljoenste", not "één miljoenste": the ordinal of a bare scale word is one word.
     static const std::string kOne = "één ";
     if (head.rfind(kOne, 0) == 0 && head.find(' ', kOne.size()) == std::string::npos) {

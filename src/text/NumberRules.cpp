@@ -272,6 +272,17 @@ std::size_t plainNumberRule(const Line& L, std::size_t i, SpokenText& out) {
   }
   const std::size_t j = L.skipSpace(k);
   std::size_t e = 0;
+  // "42,50 euro" is said like "€ 42,50": "tweeënveertig euro vijftig", "0,75 euro" ->
+  // "vijfenzeventig cent".
+  if (a.fraction.size() == 2 && !phone && (L.isText(j, "euro") || L.isText(j, "EUR"))) {
+    const long long cents = parseDigits(a.fraction);
+    if (!a.thousands && parseDigits(a.digits) == 0) {
+      out.word(numberToWords(cents) + " cent");
+    } else {
+      out.word(integerWords(a, true) + " euro" + (cents > 0 ? " " + numberToWords(cents) : ""));
+    }
+    return j + 1;
+  }
   const long long v = a.thousands || a.digits.size() > 2 ? 0 : parseDigits(a.digits);
   if (a.fraction.empty() && v >= 1 && v <= 31) {
     if (const Phrase* month = L.lex.months.match(L.t, j, e)) {

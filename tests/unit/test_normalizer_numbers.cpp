@@ -76,6 +76,7 @@ TEST(YearToWords, CenturiesAsSpoken) {
 }
 
 TEST(OrdinalToWords, Dutch) {
+  EXPECT_EQ(ordinalToWords(0), "nulde");
   EXPECT_EQ(ordinalToWords(1), "eerste");
   EXPECT_EQ(ordinalToWords(2), "tweede");
   EXPECT_EQ(ordinalToWords(3), "derde");
