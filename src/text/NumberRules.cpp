@@ -35,8 +35,8 @@ Amount parseAmount(const Line& L, std::size_t k) {
   }
   // "10 000", "28 638 mensen", "1 250 000": groups of three after a space are thousands (a
   // dossier number such as "Kamerstuk 28 638" is taken by dossierRule first). Not after a
-  // number with a leading zero ("070 318 22 11" is a phone number), and not when the next
-  // number is followed by a comma and digits or a dot and digits ("3 100,5" stays two numbers).
+  // number with a leading zero ("070 318 22 11" is a phone number), and not when the group
+  // starts a dotted number ("stap 3 100.000 euro" stays two numbers).
   if (!a.thousands && a.digits.size() <= 3 && a.digits[0] != '0' && L.is(j, TokenKind::Space) &&
       L.isNumber(j + 1, 3, 3) && !L.is(j + 2, TokenKind::Word)) {
     while (L.is(j, TokenKind::Space) && L.isNumber(j + 1, 3, 3) && !L.is(j + 2, TokenKind::Word) &&
@@ -340,9 +340,9 @@ std::string currencyAt(const Line& L, std::size_t i) {
   if (L.isPunct(i, "£") || L.isText(i, "GBP")) return "pond";
   return "";
 }
-}  // namespace
 
 bool isMinus(const Line& L, std::size_t k) { return L.isPunct(k, "-") || L.isPunct(k, "−"); }
+}  // namespace
 
 std::size_t moneyRule(const Line& L, std::size_t i, SpokenText& out) {
   // "-€ 42,50" and "€ -42,50" (also with U+2212): a negative amount keeps its sign.
