@@ -1,5 +1,6 @@
 // Rules at a number: document and dossier numbers, fractions, amounts, ordinals, plain numbers.
 #include <optional>
+#include <utility>
 
 #include "text/DutchNumbers.h"
 #include "text/NormalizerRules.h"
@@ -188,6 +189,16 @@ std::size_t slashRule(const Line& L, std::size_t i, SpokenText& out) {
 
 // ---- plain numbers -----------------------------------------------------------------------------
 
+// "1 min" -> "één minuut", "1 °C" -> "één graad Celsius": the few units with a plural form.
+std::string singularUnit(const std::string& spoken) {
+  static constexpr std::pair<std::string_view, std::string_view> kSingular[] = {
+      {"minuten", "minuut"}, {"seconden", "seconde"}, {"graden", "graad"}};
+  for (const auto& [plural, one] : kSingular) {
+    if (spoken.rfind(plural, 0) == 0) return std::string(one) + spoken.substr(plural.size());
+  }
+  return spoken;
+}
+
 bool isOrdinalSuffix(std::string_view s) { return s == "e" || s == "ste" || s == "de"; }
 
 bool isMagnitude(std::string_view spoken) {
@@ -293,7 +304,7 @@ std::size_t plainNumberRule(const Line& L, std::size_t i, SpokenText& out) {
   }
   if (const Phrase* unit = L.lex.units.match(L.t, j, e)) {
     out.word(words);
-    out.word(unit->spoken);
+    out.word(words == "één" ? singularUnit(unit->spoken) : unit->spoken);
     return e;
   }
   out.word(words);
