@@ -40,14 +40,8 @@ std::string durationPart(long long n, std::string_view one, std::string_view man
   return numberToWords(n) + " " + std::string(n == 1 ? one : many);
 }
 
-// "1 uur 5 minuten 30 seconden"; zero parts are left out.
 std::string durationWords(long long h, long long m, long long s) {
-  std::string out;
-  auto add = [&out](const std::string& part) { out += (out.empty() ? "" : " ") + part; };
-  if (h > 0) add(durationPart(h, "uur", "uur"));
-  if (m > 0) add(durationPart(m, "minuut", "minuten"));
-  if (s > 0 || out.empty()) add(durationPart(s, "seconde", "seconden"));
-  return out;
+  return durationToWords(h * 3600 + m * 60 + s);
 }
 
 // Words that say the "M:SS" after them is a length of time or a position in a recording.

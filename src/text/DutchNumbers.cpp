@@ -156,6 +156,22 @@ std::string bigNumberToWords(std::string_view digits) {
   return out;
 }
 
+std::string durationToWords(long long seconds) {
+  if (seconds < 0) seconds = 0;
+  const long long h = seconds / 3600;
+  const long long m = seconds / 60 % 60;
+  const long long s = seconds % 60;
+  std::string out;
+  auto add = [&out](long long n, std::string_view one, std::string_view many) {
+    if (!out.empty()) out += ' ';
+    out += numberToWords(n) + " " + std::string(n == 1 ? one : many);
+  };
+  if (h > 0) add(h, "uur", "uur");
+  if (m > 0) add(m, "minuut", "minuten");
+  if (s > 0 || out.empty()) add(s, "seconde", "seconden");
+  return out;
+}
+
 long long parseDigits(std::string_view digits) {
   if (digits.empty() || digits.size() > 18) return -1;
   long long v = 0;

@@ -31,6 +31,11 @@ inline constexpr std::size_t kMaxNumberDigits = 24;
 // the leading zeros) or a non-digit: digit by digit.
 std::string bigNumberToWords(std::string_view digits);
 
+// A length of time in words, zero parts left out: 42 -> "tweeënveertig seconden",
+// 3930 -> "één uur vijf minuten dertig seconden", 60 -> "één minuut", 0 -> "nul seconden".
+// Negative lengths count as zero. For a player saying a position or a duration.
+std::string durationToWords(long long seconds);
+
 // Digits of at most 18 characters as a number (no sign); nullopt-like -1 when too long or empty.
 long long parseDigits(std::string_view digits);
 

@@ -9,6 +9,7 @@
 
 using ml::text::bigNumberToWords;
 using ml::text::digitsToWords;
+using ml::text::durationToWords;
 using ml::text::numberToWords;
 using ml::text::ordinalToWords;
 using ml::text::yearToWords;
@@ -132,4 +133,15 @@ TEST(DigitsToWords, EachDigit) {
   EXPECT_EQ(digitsToWords("0705"), "nul zeven nul vijf");
   EXPECT_EQ(digitsToWords("1"), "één");
   EXPECT_EQ(digitsToWords(""), "");
+}
+
+TEST(DurationToWords, PartsWithoutZerosSingularForOne) {
+  EXPECT_EQ(durationToWords(42), "tweeënveertig seconden");
+  EXPECT_EQ(durationToWords(1), "één seconde");
+  EXPECT_EQ(durationToWords(60), "één minuut");
+  EXPECT_EQ(durationToWords(3900), "één uur vijf minuten");
+  EXPECT_EQ(durationToWords(3930), "één uur vijf minuten dertig seconden");
+  EXPECT_EQ(durationToWords(7201), "twee uur één seconde");
+  EXPECT_EQ(durationToWords(0), "nul seconden");
+  EXPECT_EQ(durationToWords(-5), "nul seconden");
 }
