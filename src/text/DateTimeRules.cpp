@@ -31,6 +31,65 @@ std::optional<Clock> clockAt(const Line& L, std::size_t k) {
   return c;
 }
 
+std::string clockWords(const Clock& c);
+std::size_t afterHourWord(const Line& L, std::size_t k);
+
+// ---- durations ------------------------------------------------------------------------------
+
+std::string durationPart(long long n, std::string_view one, std::string_view many) {
+  return numberToWords(n) + " " + std::string(n == 1 ? one : many);
+}
+
+std::string durationWords(long long h, long long m, long long s) {
+  return durationToWords(h * 3600 + m * 60 + s);
+}
+
+// Words that say the "M:SS" after them is a length of time or a position in a recording.
+bool durationContextBefore(const Line& L, std::size_t i) {
+  static constexpr std::string_view kWords[] = {"duur",    "speelduur", "looptijd", "lengte",
+                                                "positie", "spreektijd", "tijdsduur", "duurt"};
+  const std::string before = asciiLower(L.wordBefore(i));
+  for (auto w : kWords) {
+    if (before == w) return true;
+  }
+  return false;
+}
+
+// "1:05:30" (hours, minutes, seconds), "0:42" (a clock writes "00:42"), "3:15 min" or
+// "duur 12:30": a duration, said as one
+// ("één uur vijf minuten dertig seconden"), never as a clock time. A trailing "min", "minuten"
+// is consumed.
+std::size_t durationRule(const Line& L, std::size_t i, SpokenText& out) {
+  if (!L.isNumber(i, 1, 2) || !L.isPunct(i + 1, ":") || !L.isNumber(i + 2, 2, 2)) return i;
+  const long long a = value(L, i);
+  const long long b = value(L, i + 2);
+  if (L.isPunct(i + 3, ":") && L.isNumber(i + 4, 2, 2)) {
+    const long long c = value(L, i + 4);
+    if (b > 59 || c > 59 || (L.isPunct(i + 5, ":") && L.is(i + 6, TokenKind::Number))) return i;
+    if (a <= 24 && L.lex.inContext(L.lex.timeContext, L.wordBefore(i))) {
+      // "om 14:30:00": a clock time with seconds
+      std::string s = clockWords(Clock{a, b, i + 5, true});
+      if (c > 0) s += " en " + durationPart(c, "seconde", "seconden");
+      out.word(s);
+      return afterHourWord(L, i + 5);
+    }
+    out.word(durationWords(a, b, c));
+    return i + 5;
+  }
+  if (b > 59 || (L.is(i + 3, TokenKind::Punct) && L.is(i + 4, TokenKind::Number))) return i;
+  const std::size_t j = L.skipSpace(i + 3);
+  std::size_t end = i + 3;
+  if (L.isText(j, "min") || L.isText(j, "minuten") || L.isText(j, "minuut")) {
+    end = L.isPunct(j + 1, ".") && L.isText(j, "min") ? j + 2 : j + 1;
+  } else if (L.t[i].text != "0" && !durationContextBefore(L, i)) {  // a clock writes "00:42"
+    return i;
+  } else if (afterHourWord(L, i + 3) != i + 3 || L.lex.inContext(L.lex.timeContext, L.wordBefore(i))) {
+    return i;  // "om 0:30", "0:30 uur": a time after all
+  }
+  out.word(durationWords(0, a, b));
+  return end;
+}
+
 std::string clockWords(const Clock& c) {
   std::string s = numberToWords(c.h) + " uur";
   if (c.m > 0) s += " " + numberToWords(c.m);
@@ -89,6 +148,7 @@ bool dateContextBefore(const Line& L, std::size_t i) {
 }
 
 std::size_t timeRule(const Line& L, std::size_t i, SpokenText& out) {
+  if (const std::size_t next = durationRule(L, i, out); next != i) return next;
   const auto first = clockAt(L, i);
   if (!first) return i;
   std::string word;

@@ -45,7 +45,8 @@ struct Scale {
   long long value;
   std::string_view word;
 };
-constexpr std::array<Scale, 4> kScales = {{{1000000000000000LL, "biljard"},
+constexpr std::array<Scale, 5> kScales = {{{1000000000000000000LL, "triljoen"},
+                                           {1000000000000000LL, "biljard"},
                                            {1000000000000LL, "biljoen"},
                                            {1000000000LL, "miljard"},
                                            {1000000LL, "miljoen"}}};
@@ -94,8 +95,17 @@ std::string yearToWords(long long year) {
 
 std::string ordinalToWords(long long n) {
   if (n < 0) return "min " + ordinalToWords(-n);
+  if (n == 0) return "nulde";
   const long long rest = n % 100;
-  if (rest == 0 || rest >= 20) return (n == 0 ? std::string("nul") : numberToWords(n)) + "ste";
+  if (rest == 0 || rest >= 20) {
+    std::string head = numberToWords(n);
+    // "miljoenste", not "één miljoenste": the ordinal of a bare scale word is one word.
+    static const std::string kOne = "één ";
+    if (head.rfind(kOne, 0) == 0 && head.find(' ', kOne.size()) == std::string::npos) {
+      head.erase(0, kOne.size());
+    }
+    return head + "ste";
+  }
   std::string head;
   if (n >= 100) {
     head = numberToWords(n - rest);
@@ -121,6 +131,44 @@ std::string digitsToWords(std::string_view digits) {
     if (!out.empty()) out += ' ';
     out += c == '1' ? std::string_view("één") : kUnits[static_cast<std::size_t>(c - '0')];
   }
+  return out;
+}
+
+std::string bigNumberToWords(std::string_view digits) {
+  for (char c : digits) {
+    if (c < '0' || c > '9') return digitsToWords(digits);
+  }
+  const std::size_t firstNonZero = digits.find_first_not_of('0');
+  if (firstNonZero == std::string_view::npos) return digits.empty() ? std::string() : "nul";
+  digits.remove_prefix(firstNonZero);
+  if (digits.size() > kMaxNumberDigits) return digitsToWords(digits);
+  if (digits.size() <= 18) return numberToWords(parseDigits(digits));
+  // Above 10^18: the part above the last eighteen digits counts triljoenen (and triljarden).
+  const long long high = parseDigits(digits.substr(0, digits.size() - 18));
+  const long long low = parseDigits(digits.substr(digits.size() - 18));
+  std::string out;
+  if (high >= 1000) out = positiveToWords(high / 1000) + " triljard";
+  if (high % 1000 > 0) {
+    if (!out.empty()) out += ' ';
+    out += positiveToWords(high % 1000) + " triljoen";
+  }
+  if (low > 0) out += " " + numberToWords(low);
+  return out;
+}
+
+std::string durationToWords(long long seconds) {
+  if (seconds < 0) seconds = 0;
+  const long long h = seconds / 3600;
+  const long long m = seconds / 60 % 60;
+  const long long s = seconds % 60;
+  std::string out;
+  auto add = [&out](long long n, std::string_view one, std::string_view many) {
+    if (!out.empty()) out += ' ';
+    out += numberToWords(n) + " " + std::string(n == 1 ? one : many);
+  };
+  if (h > 0) add(h, "uur", "uur");
+  if (m > 0) add(m, "minuut", "minuten");
+  if (s > 0 || out.empty()) add(s, "seconde", "seconden");
   return out;
 }
 

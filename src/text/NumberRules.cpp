@@ -1,5 +1,6 @@
 // Rules at a number: document and dossier numbers, fractions, amounts, ordinals, plain numbers.
 #include <optional>
+#include <utility>
 
 #include "text/DutchNumbers.h"
 #include "text/NormalizerRules.h"
@@ -22,7 +23,7 @@ Amount parseAmount(const Line& L, std::size_t k) {
   a.digits = L.t[k].text;
   std::size_t j = k + 1;
   if (a.digits.size() <= 3) {
-    while (L.isPunct(j, ".") && L.isNumber(j + 1, 3, 3) && a.digits.size() < 18) {
+    while (L.isPunct(j, ".") && L.isNumber(j + 1, 3, 3) && a.digits.size() < kMaxNumberDigits + 6) {
       a.digits += L.t[j + 1].text;
       a.thousands = true;
       j += 2;
@@ -33,12 +34,15 @@ Amount parseAmount(const Line& L, std::size_t k) {
       j = k + 1;
     }
   }
-  // "10 000", "1 000 000": groups after a space only when the first one starts with a zero,
-  // so "28 638" stays two numbers.
-  if (!a.thousands && a.digits.size() <= 3 && L.is(j, TokenKind::Space) && L.isNumber(j + 1, 3, 3) &&
-      L.t[j + 1].text[0] == '0' && !L.is(j + 2, TokenKind::Word)) {
+  // "10 000", "28 638 mensen", "1 250 000": groups of three after a space are thousands (a
+  // dossier number such as "Kamerstuk 28 638" is taken by dossierRule first). Not after a
+  // number with a leading zero ("070 318 22 11" is a phone number), and not when the group
+  // starts a dotted number ("stap 3 100.000 euro" stays two numbers).
+  if (!a.thousands && a.digits.size() <= 3 && a.digits[0] != '0' && L.is(j, TokenKind::Space) &&
+      L.isNumber(j + 1, 3, 3) && !L.is(j + 2, TokenKind::Word)) {
     while (L.is(j, TokenKind::Space) && L.isNumber(j + 1, 3, 3) && !L.is(j + 2, TokenKind::Word) &&
-           a.digits.size() < 18) {
+           !(L.isPunct(j + 2, ".") && L.is(j + 3, TokenKind::Number)) &&
+           a.digits.size() < kMaxNumberDigits + 6) {
       a.digits += L.t[j + 1].text;
       a.thousands = true;
       j += 2;
@@ -55,13 +59,19 @@ Amount parseAmount(const Line& L, std::size_t k) {
   return a;
 }
 
-std::string integerWords(const Amount& a) {
+// "25000000", "1000000000000000": a long number without separators that is round (only zeros
+// after its first three digits) is an amount; other long ones are identifiers, read digit by digit.
+bool isRound(std::string_view d) {
+  return d.size() > 3 && d[0] != '0' && d.find_first_not_of('0', 3) == std::string_view::npos;
+}
+
+// amount: after a currency sign, where a long number is an amount even when not round.
+std::string integerWords(const Amount& a, bool amount = false) {
   const std::string& d = a.digits;
-  if (d.size() > 15 || (!a.thousands && d.size() >= 8)) return digitsToWords(d);
   if (!a.thousands && d.size() > 1 && d[0] == '0') return digitsToWords(d);
-  const long long v = parseDigits(d);
-  if (!a.thousands && d.size() == 4) return yearToWords(v);
-  return numberToWords(v);
+  if (!a.thousands && d.size() >= 8 && !amount && !isRound(d)) return digitsToWords(d);
+  if (!a.thousands && d.size() == 4) return yearToWords(parseDigits(d));
+  return bigNumberToWords(d);  // digit by digit beyond kMaxNumberDigits
 }
 
 std::string fractionWords(std::string_view f) {
@@ -69,8 +79,8 @@ std::string fractionWords(std::string_view f) {
   return digitsToWords(f);
 }
 
-std::string amountWords(const Amount& a) {
-  std::string s = integerWords(a);
+std::string amountWords(const Amount& a, bool amount = false) {
+  std::string s = integerWords(a, amount);
   if (!a.fraction.empty()) s += " komma " + fractionWords(a.fraction);
   return s;
 }
@@ -126,7 +136,11 @@ std::size_t dossierRule(const Line& L, std::size_t i, SpokenText& out) {
     k += 2;
   }
   const bool inParentheses = i > 0 && L.isPunct(i - 1, "(");  // "(36 098)" after a title
-  if (!inParentheses && !context && !followedByNr(L, k)) return i;
+  // "36 410 XV", "21 501-20": a budget chapter or a sub-number only follows a dossier number.
+  const bool rangeOfThousands = L.is(k, TokenKind::Space) && L.isNumber(k + 1, 3, 3);  // "10 000-20 000"
+  const bool zeroGroup = L.isNumber(i + 2, 3, 3) && L.t[i + 2].text[0] == '0';  // "10 000"
+  const bool marked = (!chapter.empty() || !sub.empty()) && !zeroGroup && !rangeOfThousands;
+  if (!inParentheses && !context && !marked && !followedByNr(L, k)) return i;
   out.word(number);
   out.word(chapter);
   out.word(sub);
@@ -175,10 +189,21 @@ std::size_t slashRule(const Line& L, std::size_t i, SpokenText& out) {
 
 // ---- plain numbers -----------------------------------------------------------------------------
 
+// "1 min" -> "één minuut", "1 °C" -> "één graad Celsius": the few units with a plural form.
+std::string singularUnit(const std::string& spoken) {
+  static constexpr std::pair<std::string_view, std::string_view> kSingular[] = {
+      {"minuten", "minuut"}, {"seconden", "seconde"}, {"graden", "graad"}};
+  for (const auto& [plural, one] : kSingular) {
+    if (spoken.rfind(plural, 0) == 0) return std::string(one) + spoken.substr(plural.size());
+  }
+  return spoken;
+}
+
 bool isOrdinalSuffix(std::string_view s) { return s == "e" || s == "ste" || s == "de"; }
 
 bool isMagnitude(std::string_view spoken) {
-  return spoken == "duizend" || spoken == "miljoen" || spoken == "miljard" || spoken == "biljoen";
+  return spoken == "duizend" || spoken == "miljoen" || spoken == "miljard" || spoken == "biljoen" ||
+         spoken == "biljard" || spoken == "triljoen";
 }
 
 std::size_t dottedRule(const Line& L, std::size_t i, SpokenText& out) {
@@ -208,10 +233,22 @@ std::size_t plainNumberRule(const Line& L, std::size_t i, SpokenText& out) {
       L.is(i + 2, TokenKind::Number)) {
     return dottedRule(L, i, out);
   }
-  if (a.fraction.empty() && a.end == i + 1 && L.is(i + 1, TokenKind::Word) &&
-      isOrdinalSuffix(L.t[i + 1].text) && a.digits.size() <= 15) {
+  // "2e", "21ste", "10.000e" (an ordinal after thousand groups): "tienduizendste".
+  if (a.fraction.empty() && (a.end == i + 1 || a.thousands) && L.is(a.end, TokenKind::Word) &&
+      isOrdinalSuffix(L.t[a.end].text) && a.digits.size() <= 18 &&
+      !L.is(a.end + 1, TokenKind::Number)) {
     out.word(ordinalToWords(parseDigits(a.digits)));
-    return i + 2;
+    const std::size_t k = a.end + 1;
+    // "3e-4e", "2e – 4e": a range of ordinals, "derde tot vierde".
+    const std::size_t d = L.skipSpace(k);
+    const std::size_t n = L.skipSpace(d + 1);
+    const bool sameSpacing = (d == k) == (n == d + 1);  // "3e -4e" is not a range
+    if ((L.isPunct(d, "-") || L.isPunct(d, "–")) && sameSpacing && L.is(n, TokenKind::Number) &&
+        L.is(n + 1, TokenKind::Word) && isOrdinalSuffix(L.t[n + 1].text)) {
+      out.word("tot");
+      return n;
+    }
+    return k;
   }
   // "070 318 22 11": after a number with a leading zero, spaced groups are digits too.
   if (!a.thousands && a.fraction.empty() && a.digits.size() > 1 && a.digits[0] == '0') {
@@ -246,6 +283,17 @@ std::size_t plainNumberRule(const Line& L, std::size_t i, SpokenText& out) {
   }
   const std::size_t j = L.skipSpace(k);
   std::size_t e = 0;
+  // "42,50 euro" is said like "€ 42,50": "tweeënveertig euro vijftig", "0,75 euro" ->
+  // "vijfenzeventig cent".
+  if (a.fraction.size() == 2 && !phone && (L.isText(j, "euro") || L.isText(j, "EUR"))) {
+    const long long cents = parseDigits(a.fraction);
+    if (!a.thousands && parseDigits(a.digits) == 0) {
+      out.word(numberToWords(cents) + " cent");
+    } else {
+      out.word(integerWords(a, true) + " euro" + (cents > 0 ? " " + numberToWords(cents) : ""));
+    }
+    return j + 1;
+  }
   const long long v = a.thousands || a.digits.size() > 2 ? 0 : parseDigits(a.digits);
   if (a.fraction.empty() && v >= 1 && v <= 31) {
     if (const Phrase* month = L.lex.months.match(L.t, j, e)) {
@@ -256,7 +304,7 @@ std::size_t plainNumberRule(const Line& L, std::size_t i, SpokenText& out) {
   }
   if (const Phrase* unit = L.lex.units.match(L.t, j, e)) {
     out.word(words);
-    out.word(unit->spoken);
+    out.word(words == "één" ? singularUnit(unit->spoken) : unit->spoken);
     return e;
   }
   out.word(words);
@@ -303,12 +351,25 @@ std::string currencyAt(const Line& L, std::size_t i) {
   if (L.isPunct(i, "£") || L.isText(i, "GBP")) return "pond";
   return "";
 }
+
+bool isMinus(const Line& L, std::size_t k) { return L.isPunct(k, "-") || L.isPunct(k, "−"); }
 }  // namespace
 
 std::size_t moneyRule(const Line& L, std::size_t i, SpokenText& out) {
-  const std::string currency = currencyAt(L, i);
+  // "-€ 42,50" and "€ -42,50" (also with U+2212): a negative amount keeps its sign.
+  bool negative = false;
+  std::size_t c = i;
+  if (isMinus(L, i) && !currencyAt(L, i + 1).empty() && (i == 0 || !L.is(i - 1, TokenKind::Number))) {
+    negative = true;
+    c = i + 1;
+  }
+  const std::string currency = currencyAt(L, c);
   if (currency.empty()) return i;
-  const std::size_t k = L.skipSpace(i + 1);
+  std::size_t k = L.skipSpace(c + 1);
+  if (!negative && isMinus(L, k) && L.is(k + 1, TokenKind::Number)) {
+    negative = true;
+    ++k;
+  }
   if (!L.is(k, TokenKind::Number)) return i;
   const Amount a = parseAmount(L, k);
   std::size_t end = a.end;
@@ -320,20 +381,20 @@ std::size_t moneyRule(const Line& L, std::size_t i, SpokenText& out) {
       end = e;
     }
   }
-  std::string s;
+  std::string s = negative ? "min " : "";
   if (!magnitude.empty()) {
-    s = amountWords(a) + " " + magnitude + " " + currency;
+    s += amountWords(a, true) + " " + magnitude + " " + currency;
   } else if (a.fraction.size() == 2) {
     const long long cents = parseDigits(a.fraction);
     const bool noEuros = !a.thousands && parseDigits(a.digits) == 0;
     if (noEuros && currency != "pond") {
-      s = numberToWords(cents) + " cent";
+      s += numberToWords(cents) + " cent";
     } else {
-      s = integerWords(a) + " " + currency;
+      s += integerWords(a, true) + " " + currency;
       if (cents > 0) s += " " + numberToWords(cents);
     }
   } else {
-    s = amountWords(a) + " " + currency;
+    s += amountWords(a, true) + " " + currency;
   }
   out.word(s);
   return end;

@@ -78,7 +78,11 @@ std::size_t dashRule(const Line& L, std::size_t i, SpokenText& out) {
   const bool plainAfter = numberAfter && !L.is(i + 2, TokenKind::Word);
   const bool plainAfterSpace = L.is(i + 2, TokenKind::Number) && !L.is(i + 3, TokenKind::Word);
   if (numberBefore && plainAfter) {
-    if (startsWithZero(L.t[i - 1].text) || startsWithZero(L.t[i + 1].text)) {
+    // "10.000-20.000", "10 000-20 000": a thousands group before the dash is not a phone number.
+    const bool groupBefore = i >= 3 && L.t[i - 1].text.size() == 3 &&
+                             (L.isPunct(i - 2, ".") || L.is(i - 2, TokenKind::Space)) &&
+                             L.is(i - 3, TokenKind::Number);
+    if ((startsWithZero(L.t[i - 1].text) && !groupBefore) || startsWithZero(L.t[i + 1].text)) {
       out.space();  // a phone number: 070-3182211
     } else {
       out.word("tot");
@@ -234,6 +238,10 @@ std::size_t wordRules(const Line& L, std::size_t i, SpokenText& out) {
 
 std::size_t punctRules(const Line& L, std::size_t i, SpokenText& out) {
   const std::string& p = L.t[i].text;
+  if (p == "−") {  // U+2212 is only ever a minus sign: "−5" -> "min vijf", "7 − 2" -> "zeven min twee"
+    out.word("min");
+    return i + 1;
+  }
   if (p == "-" || p == "–" || p == "—") return dashRule(L, i, out);
   if (p == "/") return slashRule(L, i, out);
   if (p == "'" || p == "’") {

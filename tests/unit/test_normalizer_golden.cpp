@@ -62,3 +62,26 @@ void runFile(const char* name, std::size_t minimumCases) {
 TEST(NormalizerGolden, AllGoldenCasesMatch) { runFile("golden.tsv", 300); }
 
 TEST(NormalizerGolden, HeldOutCasesMatch) { runFile("heldout.tsv", 60); }
+
+// Number notations (signs, ordinals, ranges, large numbers, units, spaced groups, symbols,
+// clock times and durations): at least eight cases for each of the seven sections.
+TEST(NormalizerGolden, NumberNotationsMatch) {
+  std::ifstream in(kFixtures / "numbers.tsv");
+  std::string text;
+  int sections = 0;
+  int rows = 0;
+  while (std::getline(in, text)) {
+    if (text.rfind("## ", 0) == 0) {
+      if (sections > 0) {
+        EXPECT_GE(rows, 8) << "section " << sections << " of numbers.tsv is thin";
+      }
+      ++sections;
+      rows = 0;
+    } else if (!text.empty() && text[0] != '#') {
+      ++rows;
+    }
+  }
+  EXPECT_GE(rows, 8) << "the last section of numbers.tsv is thin";
+  EXPECT_EQ(sections, 7);
+  runFile("numbers.tsv", 80);
+}

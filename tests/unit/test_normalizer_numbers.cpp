@@ -7,7 +7,9 @@
 
 #include "text/DutchNumbers.h"
 
+using ml::text::bigNumberToWords;
 using ml::text::digitsToWords;
+using ml::text::durationToWords;
 using ml::text::numberToWords;
 using ml::text::ordinalToWords;
 using ml::text::yearToWords;
@@ -75,6 +77,7 @@ TEST(YearToWords, CenturiesAsSpoken) {
 }
 
 TEST(OrdinalToWords, Dutch) {
+  EXPECT_EQ(ordinalToWords(0), "nulde");
   EXPECT_EQ(ordinalToWords(1), "eerste");
   EXPECT_EQ(ordinalToWords(2), "tweede");
   EXPECT_EQ(ordinalToWords(3), "derde");
@@ -88,10 +91,57 @@ TEST(OrdinalToWords, Dutch) {
   EXPECT_EQ(ordinalToWords(1000), "duizendste");
   EXPECT_EQ(ordinalToWords(1002), "duizend tweede");
   EXPECT_EQ(ordinalToWords(1102), "duizend honderdtweede");
+  // A bare scale word takes the suffix as one word; with a multiplier it stays separate.
+  EXPECT_EQ(ordinalToWords(10000), "tienduizendste");
+  EXPECT_EQ(ordinalToWords(1000000), "miljoenste");
+  EXPECT_EQ(ordinalToWords(2000000), "twee miljoenste");
+  EXPECT_EQ(ordinalToWords(5000000000LL), "vijf miljardste");
+  EXPECT_EQ(ordinalToWords(1000001), "één miljoen eerste");
+}
+
+TEST(BigNumberToWords, ScalesUpToTriljard) {
+  // Each power of a thousand has its own word (the long scale Dutch uses).
+  const char* scales[] = {"duizend", "één miljoen", "één miljard", "één biljoen",
+                          "één biljard", "één triljoen", "één triljard"};
+  std::string digits = "1";
+  for (const char* expected : scales) {
+    digits += "000";
+    EXPECT_EQ(bigNumberToWords(digits), expected) << digits;
+  }
+  EXPECT_EQ(bigNumberToWords("2500000000000000"), "twee biljard vijfhonderd biljoen");
+  EXPECT_EQ(bigNumberToWords("1234000000000000000001"),
+            "één triljard tweehonderdvierendertig triljoen één");
+  EXPECT_EQ(bigNumberToWords("999999999999999999999999").rfind("negenhonderdnegenennegentig triljard", 0),
+            0u);
+  EXPECT_EQ(bigNumberToWords("000042"), "tweeënveertig");  // leading zeros do not count
+  EXPECT_EQ(bigNumberToWords("0"), "nul");
+}
+
+TEST(BigNumberToWords, AgreesWithNumberToWordsAndFallsBackToDigits) {
+  // Up to eighteen digits it is the cardinal of the same value.
+  long long v = 7;
+  for (int k = 0; k < 17; ++k, v = v * 10 + (k % 10)) {
+    EXPECT_EQ(bigNumberToWords(std::to_string(v)), numberToWords(v)) << v;
+  }
+  // Beyond kMaxNumberDigits significant digits: digit by digit, never a wrong scale word.
+  const std::string huge = "1" + std::string(ml::text::kMaxNumberDigits, '0');
+  EXPECT_EQ(bigNumberToWords(huge), digitsToWords(huge));
+  EXPECT_EQ(bigNumberToWords("12a4"), digitsToWords("12a4"));
 }
 
 TEST(DigitsToWords, EachDigit) {
   EXPECT_EQ(digitsToWords("0705"), "nul zeven nul vijf");
   EXPECT_EQ(digitsToWords("1"), "één");
   EXPECT_EQ(digitsToWords(""), "");
+}
+
+TEST(DurationToWords, PartsWithoutZerosSingularForOne) {
+  EXPECT_EQ(durationToWords(42), "tweeënveertig seconden");
+  EXPECT_EQ(durationToWords(1), "één seconde");
+  EXPECT_EQ(durationToWords(60), "één minuut");
+  EXPECT_EQ(durationToWords(3900), "één uur vijf minuten");
+  EXPECT_EQ(durationToWords(3930), "één uur vijf minuten dertig seconden");
+  EXPECT_EQ(durationToWords(7201), "twee uur één seconde");
+  EXPECT_EQ(durationToWords(0), "nul seconden");
+  EXPECT_EQ(durationToWords(-5), "nul seconden");
 }
