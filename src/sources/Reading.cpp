@@ -34,6 +34,9 @@ std::vector<ReadingPart> agendaParts(const Debate& d) {
 
 std::vector<ReadingPart> backgroundParts(const Debate& d) {
   std::vector<ReadingPart> parts;
+  if (auto intro = introductionLines(d); !intro.empty()) {
+    parts.push_back({ReadingPart::Kind::Background, "Inleiding", std::move(intro)});
+  }
   for (const auto& s : d.background) {
     auto sentences = sectionLines(s);
     if (s.heading.empty() && sentences.empty()) continue;
@@ -44,13 +47,34 @@ std::vector<ReadingPart> backgroundParts(const Debate& d) {
   return parts;
 }
 
-std::vector<std::string> readingLines(const std::vector<ReadingPart>& parts) {
-  std::vector<std::string> lines;
-  for (const auto& p : parts) {
-    lines.push_back(p.heading);
-    lines.insert(lines.end(), p.sentences.begin(), p.sentences.end());
+namespace {
+
+const char* groupHeading(ReadingPart::Kind kind) {
+  switch (kind) {
+    case ReadingPart::Kind::AgendaItem: return "Agenda";
+    case ReadingPart::Kind::Background: return "Achtergrond";
+    default: return nullptr;
   }
-  return lines;
 }
+
+}  // namespace
+
+ReadingScript readingScript(const std::vector<ReadingPart>& parts) {
+  ReadingScript script;
+  const char* group = nullptr;
+  for (const auto& p : parts) {
+    script.sectionStarts.push_back(script.lines.size());
+    const char* g = groupHeading(p.kind);
+    const bool opensGroup = g != nullptr && g != group;
+    group = g;
+    if (opensGroup) script.lines.push_back(std::string(g) + ".");
+    // A part called after its group ("Agenda": nothing known) needs no second heading.
+    if (!p.heading.empty() && !(opensGroup && p.heading == g)) script.lines.push_back(p.heading);
+    script.lines.insert(script.lines.end(), p.sentences.begin(), p.sentences.end());
+  }
+  return script;
+}
+
+std::vector<std::string> readingLines(const std::vector<ReadingPart>& parts) { return readingScript(parts).lines; }
 
 }  // namespace ml::sources
