@@ -128,7 +128,12 @@ class Navigator {
       // Any other key silences at once, like everywhere in meeluister; reading waits.
       silence();
       paused_ = true;
-      say(hintFor(A::PlayPause, "leest verder") + ", " + hintFor(A::StopSpeech, "stopt") + ".");
+      std::string hint = hintFor(A::PlayPause, "leest verder");
+      const std::string stops = hintFor(A::StopSpeech, "stopt");
+      if (!stops.empty()) hint += (hint.empty() ? "" : ", ") + stops;
+      if (hint.empty()) hint = "Gepauzeerd";
+      hint[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(hint[0])));
+      say(hint + ".");
     }
     return false;
   }
@@ -150,9 +155,7 @@ class Navigator {
   std::string hintFor(ui::Action a, const char* what) const {
     const auto keys = k_.keys->keysFor(a);
     if (keys.empty()) return {};
-    std::string h = ui::dutchKeyName(keys.front()) + " " + what;
-    h[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(h[0])));
-    return h;
+    return ui::dutchKeyName(keys.front()) + " " + what;
   }
 
   // Speaks (and prints) one line outside the text, at the current line's place.
