@@ -52,7 +52,7 @@ int cmdRead(const ArgList& args) {
   auto script = sources::readingScript(sources::readingOrder(*debate));
   request.lines = std::move(script.lines);
   readKeys.sections = std::move(script.sectionStarts);
-  for (auto& l : sources::noteLines(debate->notes)) request.lines.push_back(std::move(l));
+  for (auto& l : sources::spokenNoteLines(debate->notes)) request.lines.push_back(std::move(l));
   return speakLines(request, &readKeys);
 }
 

@@ -2,6 +2,9 @@
 
 #include "sources/DebateText.h"
 
+#include <algorithm>
+#include <cctype>
+
 namespace ml::sources {
 namespace {
 
@@ -58,6 +61,51 @@ const char* groupHeading(ReadingPart::Kind kind) {
 }
 
 }  // namespace
+
+namespace {
+
+bool hexRun(const std::string& s, std::size_t at, std::size_t n) {
+  if (at + n > s.size()) return false;
+  for (std::size_t i = at; i < at + n; ++i) {
+    if (!std::isxdigit(static_cast<unsigned char>(s[i]))) return false;
+  }
+  return true;
+}
+
+// An address, a host or an id: for the screen where asked for, never for the ear.
+bool hasAddressOrId(const std::string& s) {
+  if (s.find("://") != std::string::npos || s.find("www.") != std::string::npos) return true;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (hexRun(s, i, 8) && i + 8 < s.size() && s[i + 8] == '-' && hexRun(s, i + 9, 4)) return true;  // a GUID
+    // A dotted host or address ("127.0.0.1", "cdn.example.nl"): a dot between two
+    // non-space characters, the second not a digit after a digit (not "1.000").
+    if (s[i] == '.' && i > 0 && i + 1 < s.size() && std::isalnum(static_cast<unsigned char>(s[i - 1])) &&
+        std::isalnum(static_cast<unsigned char>(s[i + 1]))) {
+      const bool digits = std::isdigit(static_cast<unsigned char>(s[i - 1])) && std::isdigit(static_cast<unsigned char>(s[i + 1]));
+      if (!digits) return true;
+      const std::size_t dots = static_cast<std::size_t>(std::count(s.begin() + static_cast<std::ptrdiff_t>(i), s.begin() + static_cast<std::ptrdiff_t>(std::min(s.size(), i + 16)), '.'));
+      if (dots >= 3) return true;  // an IPv4 address
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<std::string> spokenNoteLines(const std::vector<std::string>& notes) {
+  std::vector<std::string> out;
+  for (std::string n : noteLines(notes)) {
+    if (hasAddressOrId(n)) {
+      // "Let op: Open data niet bereikbaar: 127.0.0.1 antwoordde 404" -> the part that means something.
+      const auto colon = n.find(": ", std::string("Let op: ").size());
+      if (colon == std::string::npos) continue;
+      n = n.substr(0, colon) + ".";
+      if (hasAddressOrId(n)) continue;
+    }
+    out.push_back(std::move(n));
+  }
+  return out;
+}
 
 ReadingScript readingScript(const std::vector<ReadingPart>& parts) {
   ReadingScript script;

@@ -35,6 +35,9 @@ struct ReadingScript {
   std::vector<std::size_t> sectionStarts;
 };
 ReadingScript readingScript(const std::vector<ReadingPart>& parts);
+// The "Let op: ..." lines for the ear: a note holding an address, host or id keeps only
+// what it means ("Let op: Open data niet bereikbaar."), or is left out.
+std::vector<std::string> spokenNoteLines(const std::vector<std::string>& notes);
 // readingScript(parts).lines.
 std::vector<std::string> readingLines(const std::vector<ReadingPart>& parts);
 

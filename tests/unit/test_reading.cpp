@@ -200,6 +200,17 @@ void expectShownInOrder(const Debate& d) {
 
 TEST(Reading, SameTextAsShow) { expectShownInOrder(sampleDebate()); }
 
+TEST(Reading, SpokenNotesCarryNoAddressesHostsOrIds) {
+  const auto n = ml::sources::spokenNoteLines(
+      {"Open data niet bereikbaar: 127.0.0.1 antwoordde 404.", "Debat a1f0c3d2-0001-4c39-8640-63a8ccec5b3a bestaat niet.",
+       "Geen bijpassende vergadering gevonden in de open data; agendapunten ontbreken.",
+       "Achtergrond van de webpagina ontbreekt: https://www.tweedekamer.nl/x gaf 404.", "Gegevens van 1.000 dagen oud."});
+  EXPECT_EQ(n, (std::vector<std::string>{"Let op: Open data niet bereikbaar.",
+                                         "Let op: Geen bijpassende vergadering gevonden in de open data; agendapunten ontbreken.",
+                                         "Let op: Achtergrond van de webpagina ontbreekt.",
+                                         "Let op: Gegevens van 1.000 dagen oud."}));
+}
+
 TEST(Reading, BundledExample) {
   ml::sources::ExampleFetcher f(ml::sources::ExampleFetcher::defaultRoot());
   ml::sources::Sources s(ml::sources::exampleConfig(), f);
