@@ -6,9 +6,12 @@
 #include <fmt/core.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cmath>
+#include <deque>
 #include <future>
 #include <memory>
+#include <mutex>
 
 #include "audio/AudioFormat.h"
 #include "audio/Mixer.h"
@@ -18,6 +21,7 @@
 #include "core/Signals.h"
 #include "core/Time.h"
 #include "text/DutchNormalizer.h"
+#include "ui/KeyDecoder.h"
 #include "ui/Lines.h"
 
 namespace ml::app {
@@ -42,6 +46,173 @@ bool interruptedBeforeEnd(audio::Mixer& mixer, int sigfd) {
   return false;
 }
 
+// `read` with keys: lines are queued from a position; the utterance-start hook tells which
+// line is being spoken (pending: what was queued, in order, so a line is matched to its
+// index even when texts repeat). A pause stops the speech and remembers the line; going on
+// starts that line again. The programme is never marked ended, so the mixer does not finish
+// while paused; the end is when nothing is queued and no speech has played for a while.
+class Navigator {
+ public:
+  Navigator(const SpeakRequest& r, const ReadKeys& k, speech::SpeechEngine& engine, audio::Mixer& mixer)
+      : r_(r), k_(k), engine_(engine), mixer_(mixer) {
+    engine_.setOnUtteranceStart([this](const std::string& text) { started(text); });
+  }
+  ~Navigator() { engine_.setOnUtteranceStart(nullptr); }
+
+  // Exit code: 0 read to the end or stopped by a key, 130 interrupted.
+  int run(int sigfd) {
+    ui::KeyDecoder decoder;
+    auto lastBytes = std::chrono::steady_clock::now();
+    queueFrom(0, {});
+    std::uint64_t lastFrames = mixer_.speechFramesPlayed();
+    auto quietSince = std::chrono::steady_clock::now();
+    for (;;) {
+      pollfd fds[2] = {{k_.terminal->fd(), POLLIN, 0}, {sigfd, POLLIN, 0}};
+      const int timeout = decoder.pending() ? ui::KeyDecoder::kFlushMilliseconds : 100;
+      const nfds_t count = k_.terminal->eof() ? 0 : 1;
+      if (sigfd >= 0) {
+        if (count == 0) fds[0] = fds[1];
+        if (poll(fds, count + 1, timeout) < 0 && errno != EINTR) return 1;
+        if ((fds[count].revents & POLLIN) != 0) return stop("Gestopt.", 130);
+      } else if (poll(fds, count, timeout) < 0 && errno != EINTR) {
+        return 1;
+      }
+      if (count == 1 && (fds[0].revents & (POLLIN | POLLHUP)) != 0) {
+        const std::string bytes = k_.terminal->readAvailable();
+        if (!bytes.empty()) lastBytes = std::chrono::steady_clock::now();
+        for (const auto& k : decoder.feed(bytes)) {
+          if (onKey(k)) return stop("Gestopt.", 0);
+        }
+        if (k_.terminal->eof()) return stop("Gestopt.", 0);  // nobody left to hear it
+      }
+      if (decoder.pending() && std::chrono::steady_clock::now() - lastBytes >=
+                                   std::chrono::milliseconds(ui::KeyDecoder::kFlushMilliseconds)) {
+        for (const auto& k : decoder.flush()) {
+          if (onKey(k)) return stop("Gestopt.", 0);
+        }
+      }
+      // The end: not paused, nothing queued or being synthesized, and silence for a while
+      // (the speech ring and the device have played out).
+      const std::uint64_t frames = mixer_.speechFramesPlayed();
+      const auto now = std::chrono::steady_clock::now();
+      if (frames != lastFrames || paused_ || !engine_.idle()) quietSince = now;
+      lastFrames = frames;
+      if (now - quietSince >= std::chrono::milliseconds(400)) return 0;
+    }
+  }
+
+ private:
+  int stop(const char* line, int rc) {
+    engine_.setOnUtteranceStart(nullptr);
+    silence();
+    ui::line(line);
+    return rc;
+  }
+
+  // True: the listener asked to stop.
+  bool onKey(const std::string& key) {
+    const auto action = k_.keys->action(key);
+    using A = ui::Action;
+    if (action == A::StopSpeech || action == A::Back || action == A::Quit) return true;
+    if (action == A::PlayPause) {
+      if (paused_) {
+        queueFrom(current(), {});
+      } else {
+        silence();
+        paused_ = true;
+        ui::line("Gepauzeerd.");  // printed only: the silence says it already
+      }
+    } else if (action == A::Next || action == A::Previous) {
+      move(action == A::Next ? 1 : -1);
+    } else {
+      // Any other key silences at once, like everywhere in meeluister; reading waits.
+      silence();
+      paused_ = true;
+      std::string hint = hintFor(A::PlayPause, "leest verder");
+      const std::string stops = hintFor(A::StopSpeech, "stopt");
+      if (!stops.empty()) hint += (hint.empty() ? "" : ", ") + stops;
+      if (hint.empty()) hint = "Gepauzeerd";
+      hint[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(hint[0])));
+      say(hint + ".");
+    }
+    return false;
+  }
+
+  void move(int direction) {
+    const std::size_t at = current();
+    std::size_t here = 0;  // the section the current line is in
+    for (std::size_t i = 0; i < k_.sections.size(); ++i) {
+      if (k_.sections[i] <= at) here = i;
+    }
+    if (k_.sections.empty()) return queueFrom(0, {});
+    if (direction > 0 && here + 1 >= k_.sections.size()) {
+      return queueFrom(k_.sections[here], "Dit is het laatste deel.");
+    }
+    if (direction < 0 && here == 0) return queueFrom(0, "Dit is het eerste deel.");
+    queueFrom(k_.sections[direction > 0 ? here + 1 : here - 1], {});
+  }
+
+  std::string hintFor(ui::Action a, const char* what) const {
+    const auto keys = k_.keys->keysFor(a);
+    if (keys.empty()) return {};
+    return ui::dutchKeyName(keys.front()) + " " + what;
+  }
+
+  // Speaks (and prints) one line outside the text, at the current line's place.
+  void say(const std::string& text) {
+    {
+      std::lock_guard lock(mutex_);
+      pending_.push_back({current_, text});
+    }
+    engine_.say(text, speech::Priority::Reply);
+  }
+
+  // From line `from` to the end, after `first` (a short message) when given.
+  void queueFrom(std::size_t from, const std::string& first) {
+    silence();
+    paused_ = false;
+    {
+      std::lock_guard lock(mutex_);
+      current_ = std::min(from, r_.lines.empty() ? 0 : r_.lines.size() - 1);
+      if (!first.empty()) pending_.push_back({from, first});
+      for (std::size_t i = from; i < r_.lines.size(); ++i) pending_.push_back({i, r_.lines[i]});
+    }
+    if (!first.empty()) engine_.say(first, speech::Priority::Reply);
+    for (std::size_t i = from; i < r_.lines.size(); ++i) engine_.say(r_.lines[i], speech::Priority::Reply);
+  }
+
+  void silence() {
+    {
+      std::lock_guard lock(mutex_);
+      pending_.clear();
+    }
+    engine_.stop();
+  }
+
+  std::size_t current() {
+    std::lock_guard lock(mutex_);
+    return current_;
+  }
+
+  // The engine's thread, just before an utterance is synthesized.
+  void started(const std::string& text) {
+    std::lock_guard lock(mutex_);
+    if (pending_.empty() || pending_.front().second != text) return;  // a stopped one
+    current_ = pending_.front().first;
+    pending_.pop_front();
+    ui::line(text);
+  }
+
+  const SpeakRequest& r_;
+  const ReadKeys& k_;
+  speech::SpeechEngine& engine_;
+  audio::Mixer& mixer_;
+  bool paused_ = false;  // app thread only
+  std::mutex mutex_;
+  std::deque<std::pair<std::size_t, std::string>> pending_;
+  std::size_t current_ = 0;
+};
+
 }  // namespace
 
 speech::SpeechOptions voiceOptions(const Args& a) {
@@ -52,11 +223,15 @@ speech::SpeechOptions voiceOptions(const Args& a) {
   return so;
 }
 
-int speakLines(const SpeakRequest& request) {
+int speakLines(const SpeakRequest& request, const ReadKeys* readKeys) {
   SignalFd signals;
+  const bool keys = readKeys != nullptr && readKeys->terminal != nullptr && readKeys->keys != nullptr && !request.output;
   audio::ProgrammeBuffer programme(0.1);
-  programme.markEnded();  // no debate: speech only
-  audio::SpeechBuffer speechBuffer(1.0);
+  // No debate: speech only. With keys the mixer must not finish while reading is paused.
+  if (!keys) programme.markEnded();
+  // With keys, a shorter speech ring: the line printed (and remembered for a pause) is
+  // closer to the line heard.
+  audio::SpeechBuffer speechBuffer(keys ? 0.5 : 1.0);
   speechBuffer.setDataWakeup(&programme.dataWakeup());
   audio::Mixer mixer(programme, speechBuffer);
   // eSpeak NG and the normaliser load while the device opens (both take tens of ms).
@@ -77,6 +252,17 @@ int speakLines(const SpeakRequest& request) {
     return 1;
   }
   std::unique_ptr<speech::SpeechEngine> engine = starting.get();  // rethrows a start failure
+  if (keys) {
+    int rc = 0;
+    {
+      Navigator nav(request, *readKeys, *engine, mixer);
+      rc = nav.run(signals.fd());
+    }
+    engine->stop();
+    if (rc == 0) usleep(150000);
+    sink->stop();
+    return rc;
+  }
   // Only now that the sound has somewhere to go: no line is printed that will not be heard.
   if (request.printLines) engine->setOnUtteranceStart([](const std::string& text) { ui::line(text); });
   for (const auto& l : request.lines) engine->say(l, speech::Priority::Reply);

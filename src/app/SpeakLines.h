@@ -8,6 +8,8 @@
 
 #include "app/Args.h"
 #include "speech/SpeechEngine.h"
+#include "ui/KeyMap.h"
+#include "ui/Terminal.h"
 
 namespace ml::app {
 
@@ -18,13 +20,25 @@ struct SpeakRequest {
   bool printLines = false;            // print each line as its speech starts
 };
 
+// Keys (`read` on a terminal, through the sound device only): the terminal in raw mode the
+// keys come from and the listener's key map. play-pause pauses and resumes (the line is
+// started again), next/previous go to the next/previous section (`sections`: the index of
+// each section's first line, ascending), stop-speech, back and quit stop; any other key
+// pauses and says how to go on.
+struct ReadKeys {
+  std::vector<std::size_t> sections;
+  ui::Terminal* terminal = nullptr;
+  const ui::KeyMap* keys = nullptr;
+};
+
 // The voice as the options --rate, --pitch and --volume say (those given); throws
 // UsageError (Dutch) for a value out of range.
 speech::SpeechOptions voiceOptions(const Args& a);
 
-// Exit code: 0 spoken (for a file: "Opgeslagen in ..." printed), 1 no device or an
+// Exit code: 0 spoken or stopped by a key ("Gestopt." printed), 1 no device or an
 // unwritable file (the reason printed), 130 interrupted ("Gestopt." printed). Throws
 // std::runtime_error when the voice cannot start.
-int speakLines(const SpeakRequest& request);
+// keys: null (or no terminal, or an output file): no keys, as without a terminal.
+int speakLines(const SpeakRequest& request, const ReadKeys* keys = nullptr);
 
 }  // namespace ml::app

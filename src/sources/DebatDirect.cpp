@@ -4,6 +4,7 @@
 
 #include "sources/Json.h"
 #include "sources/SourceConfig.h"
+#include "text/HtmlPage.h"
 
 namespace ml::sources::dd {
 namespace {
@@ -28,13 +29,16 @@ std::string replaceAll(std::string s, const std::string& from, const std::string
 DebateInfo readDebate(const Json& j) {
   DebateInfo d;
   d.id = json::str(j, "id");
-  d.name = json::str(j, "name");
+  d.name = text::htmlText(json::str(j, "name"));
   d.slug = json::str(j, "slug");
   d.debateType = json::str(j, "debateType");
   d.debateDate = json::str(j, "debateDate");
   d.locationId = json::str(j, "locationId");
-  d.locationName = json::str(j, "locationName");
-  d.introduction = json::str(j, "introduction");
+  d.locationName = text::htmlText(json::str(j, "locationName"));
+  // HTML ("<p>...</p>" with entities): one paragraph a line, never markup.
+  for (const auto& p : text::htmlParagraphs(json::str(j, "introduction"))) {
+    d.introduction += (d.introduction.empty() ? "" : "\n") + p;
+  }
   d.startsAt = json::time(j, "startsAt");
   d.endsAt = json::time(j, "endsAt");
   d.startedAt = json::time(j, "startedAt");

@@ -24,7 +24,9 @@ struct Event {
 };
 
 struct DebateInfo {
-  std::string id, name, slug, debateType, debateDate, locationId, locationName, introduction;
+  std::string id, name, slug, debateType, debateDate, locationId, locationName;
+  std::string introduction;  // plain text from the HTML field: paragraphs separated by '\n'
+  // (name and locationName are plain text too: entities decoded, tags gone)
   std::vector<std::string> categoryIds;
   std::optional<TimePoint> startsAt, endsAt, startedAt, endedAt, suspendedSince;
   std::vector<Event> events;  // as given (newest first)

@@ -29,11 +29,16 @@ std::string join(const std::vector<std::string>& parts, const char* sep) {
   return out;
 }
 
+// Title first (what the listener wants to hear), then kind and date, then the dossier;
+// the document number (an id) only where asked for (`show`), never spoken.
 std::string documentLine(const DocumentRef& doc) {
   std::string date = doc.date.size() == 10 ? dutchDate(doc.date) : doc.date;
   if (date.find(' ') != std::string::npos) date = date.substr(date.find(' ') + 1);  // without weekday
-  std::string line = "Document " + join({doc.number, doc.kind, date}, ", ");
-  if (!doc.title.empty()) line += ": " + doc.title;
+  std::string what = doc.kind;
+  if (!date.empty()) what += (what.empty() ? "" : " van ") + date;
+  std::string line = doc.title;
+  if (!what.empty()) line += (line.empty() ? "" : ". ") + what;
+  if (line.empty()) line = "Document zonder titel";
   if (!doc.dossier.empty()) line += ". Dossier " + doc.dossier;
   return line + ".";
 }
@@ -62,8 +67,10 @@ void append(std::vector<std::string>& out, std::vector<std::string> more) {
 }
 
 void background(const Debate& d, std::vector<std::string>& out) {
-  if (d.background.empty()) return;
+  const auto intro = introductionLines(d);
+  if (d.background.empty() && intro.empty()) return;
   out.push_back("Achtergrond:");
+  append(out, intro);
   for (const auto& s : d.background) {
     if (!s.heading.empty()) out.push_back(s.heading);
     append(out, sectionLines(s));
@@ -135,10 +142,25 @@ std::string agendaHeading(const AgendaItem& item, std::size_t index) {
                      item.subject.empty() ? "zonder onderwerp" : item.subject);
 }
 
-std::vector<std::string> agendaItemLines(const AgendaItem& item) {
+std::vector<std::string> agendaItemLines(const AgendaItem& item, bool documentNumbers) {
   std::vector<std::string> out;
   if (!item.note.empty()) out.push_back("Toelichting: " + item.note);
-  for (const auto& doc : item.documents) out.push_back(documentLine(doc));
+  for (const auto& doc : item.documents) {
+    out.push_back(documentLine(doc));
+    if (documentNumbers && !doc.number.empty()) out.push_back("Documentnummer: " + doc.number + ".");
+  }
+  return out;
+}
+
+std::vector<std::string> introductionLines(const Debate& d) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= d.introduction.size()) {
+    std::size_t end = d.introduction.find('\n', start);
+    if (end == std::string::npos) end = d.introduction.size();
+    if (end > start) out.push_back(d.introduction.substr(start, end - start));
+    start = end + 1;
+  }
   return out;
 }
 
@@ -170,12 +192,11 @@ std::vector<std::string> showLines(const Debate& d) {
     out.push_back("Deelnemers: " + join(ps, ", ") + ".");
   }
   speakers(d, out);
-  if (!d.introduction.empty()) out.push_back(d.introduction);
   if (!d.agenda.empty()) {
     out.push_back(fmt::format("Agenda, {} {}:", d.agenda.size(), d.agenda.size() == 1 ? "punt" : "punten"));
     for (std::size_t i = 0; i < d.agenda.size(); ++i) {
       out.push_back(agendaHeading(d.agenda[i], i));
-      append(out, agendaItemLines(d.agenda[i]));
+      append(out, agendaItemLines(d.agenda[i], true));
     }
   }
   background(d, out);

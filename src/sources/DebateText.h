@@ -1,5 +1,6 @@
 // A debate as plain Dutch lines for a screen reader: no decoration, no colour, one fact
-// a line, in reading order (what, when, where, who, agenda items, background). Pure.
+// a line, in reading order (what, when, where, who, agenda items, background: the
+// introduction first). Pure.
 #pragma once
 #include <string>
 #include <vector>
@@ -26,8 +27,14 @@ std::vector<std::string> aboutLines(const Debate& d);
 std::string personText(const Person& p);
 // "Agendapunt 2: Verslag van de Raad" (`index` counts from 0; used when the item has no number).
 std::string agendaHeading(const AgendaItem& item, std::size_t index);
-// An agenda item's note ("Toelichting: ...") and documents ("Document ..."), one line each.
-std::vector<std::string> agendaItemLines(const AgendaItem& item);
+// An agenda item's note ("Toelichting: ...") and documents, one line each, title first
+// ("Geannoteerde agenda. Brief regering van 25 september 2026. Dossier 21501 nr. 2900.").
+// documentNumbers (for `show` only, never spoken): a line "Documentnummer: 2026D30001."
+// after each document that has one.
+std::vector<std::string> agendaItemLines(const AgendaItem& item, bool documentNumbers = false);
+// The introduction's paragraphs, one line each (Debate::introduction holds them separated
+// by '\n'; the sources make it plain text from HTML).
+std::vector<std::string> introductionLines(const Debate& d);
 // A background section's text blocks, one line each, list items numbered "1. ...".
 std::vector<std::string> sectionLines(const Section& section);
 

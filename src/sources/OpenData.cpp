@@ -34,11 +34,14 @@ double order(const Json& j) {
   return it != j.end() && it->is_number() ? it->get<double>() : 1e9;
 }
 
+// A text field that may carry HTML or entities, as one clean line.
+std::string plain(const Json& j, const char* key) { return text::htmlText(json::str(j, key)); }
+
 DocumentRef readDocument(const Json& j) {
-  DocumentRef d{json::str(j, "DocumentNummer"), json::str(j, "Soort"), json::str(j, "Titel"),
+  DocumentRef d{json::str(j, "DocumentNummer"), plain(j, "Soort"), plain(j, "Titel"),
                 json::str(j, "Datum").substr(0, 10), ""};
-  if (d.title.empty()) d.title = json::str(j, "Onderwerp");
-  const std::string onderwerp = json::str(j, "Onderwerp");
+  const std::string onderwerp = plain(j, "Onderwerp");
+  if (d.title.empty()) d.title = onderwerp;
   if (!onderwerp.empty() && onderwerp != d.title) d.title += ": " + onderwerp;
   for (const Json* k : related(j, "Kamerstukdossier")) {
     d.dossier = json::str(*k, "Nummer");
@@ -59,12 +62,8 @@ void addDocument(AgendaItem& item, DocumentRef doc) {
 }
 
 AgendaItem readAgendaItem(const Json& j) {
-  AgendaItem item{json::str(j, "Nummer"), json::str(j, "Onderwerp"), {}, ""};
-  if (const std::string noot = json::str(j, "Noot"); !noot.empty()) {
-    for (const auto& section : text::parseHtmlPage(noot).sections) {
-      for (const auto& b : section.blocks) item.note += (item.note.empty() ? "" : " ") + b.text;
-    }
-  }
+  AgendaItem item{json::str(j, "Nummer"), plain(j, "Onderwerp"), {}, ""};
+  item.note = plain(j, "Noot");  // HTML
   for (const Json* doc : related(j, "Document")) addDocument(item, readDocument(*doc));
   for (const Json* zaak : related(j, "Zaak")) {
     for (const Json* doc : related(*zaak, "Document")) addDocument(item, readDocument(*doc));
@@ -77,11 +76,11 @@ Activity readActivity(const Json& j) {
   a.id = json::str(j, "Id");
   a.number = json::str(j, "Nummer");
   a.kind = json::str(j, "Soort");
-  a.subject = json::str(j, "Onderwerp");
+  a.subject = plain(j, "Onderwerp");
   a.date = json::str(j, "Datum").substr(0, 10);
   a.location = json::str(j, "Locatie");
   a.status = json::str(j, "Status");
-  a.committee = json::str(j, "Voortouwnaam");
+  a.committee = plain(j, "Voortouwnaam");
   a.closed = json::boolean(j, "Besloten");
   a.start = json::time(j, "Aanvangstijd");
   a.end = json::time(j, "Eindtijd");

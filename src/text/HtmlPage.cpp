@@ -3,6 +3,7 @@
 #include <gumbo.h>
 
 #include <memory>
+#include <string>
 
 #include "text/Mojibake.h"
 
@@ -250,6 +251,35 @@ HtmlPage parseHtmlPage(std::string_view html) {
   reader.container(out->root, 0);
   if (reader.page.title.empty()) reader.page.title = repairMojibake(cleanWhitespace(reader.titleTag_));
   return std::move(reader.page);
+}
+
+std::vector<std::string> htmlParagraphs(std::string_view fragment) {
+  if (fragment.find_first_of("<&") == std::string_view::npos) {
+    std::string text = cleanWhitespace(fragment);
+    if (text.empty()) return {};
+    return {std::move(text)};
+  }
+  const HtmlPage page = parseHtmlPage(fragment);
+  std::vector<std::string> out;
+  if (!page.title.empty()) out.push_back(page.title);
+  for (const auto& s : page.sections) {
+    if (!s.heading.empty()) out.push_back(s.heading);
+    int item = 0;  // list items numbered "1. ...", as DebateText numbers a section's
+    for (const auto& b : s.blocks) {
+      if (b.kind == TextBlock::Kind::ListItem) out.push_back(std::to_string(++item) + ". " + b.text);
+      else {
+        item = 0;
+        out.push_back(b.text);
+      }
+    }
+  }
+  return out;
+}
+
+std::string htmlText(std::string_view fragment) {
+  std::string out;
+  for (const auto& p : htmlParagraphs(fragment)) out += (out.empty() ? "" : " ") + p;
+  return out;
 }
 
 }  // namespace ml::text

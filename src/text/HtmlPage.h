@@ -21,6 +21,16 @@ struct HtmlPage {
 
 HtmlPage parseHtmlPage(std::string_view html);
 
+// A field of an API answer that may hold HTML or entities (Debat Direct's `introduction`,
+// the open data's `Noot`, titles with "&amp;"), as clean paragraphs in reading order:
+// tags gone (scripts, styles and hidden parts with their text), entities decoded, white
+// space cleaned, mojibake repaired; headings and list items (numbered "1. ") are
+// paragraphs of their own.
+// Text without '<' or '&' only has its white space cleaned. Never throws on bad markup.
+std::vector<std::string> htmlParagraphs(std::string_view fragment);
+// The same as one line (paragraphs joined by one space): for titles and names.
+std::string htmlText(std::string_view fragment);
+
 // Collapses runs of white space (including no-break spaces) into one space and trims.
 std::string cleanWhitespace(std::string_view text);
 

@@ -11,6 +11,7 @@ from api_server import ApiServer  # noqa: E402
 
 BIN = os.environ.get("MEELUISTER_BIN", "meeluister")
 SAMPLE_ID = "5d210dbb-9be4-4c39-8640-63a8ccec5b3a"
+HTML_ID = "11111111-aaaa-4bbb-8ccc-000000000005"  # its introduction and title are HTML
 
 
 class ShowTest(unittest.TestCase):
@@ -48,9 +49,11 @@ class ShowTest(unittest.TestCase):
                  "Namens het kabinet: Bewindspersoon A, minister van Voorbeeldzaken.",
                  "Agenda, 2 punten:",
                  "Agendapunt 1: Geannoteerde agenda informele Raad",
-                 "Document 2026D30001, Brief regering, 25 september 2026: Geannoteerde agenda. Dossier 21501 nr. 2900.",
+                 "Geannoteerde agenda. Brief regering van 25 september 2026. Dossier 21501 nr. 2900.",
+                 "Documentnummer: 2026D30001.",
                  "Agendapunt 2: Verslag van de Raad",
                  "Achtergrond:",
+                 "Voorbereiding van de informele Raad.",
                  "1. Eerste punt"]
         positions = [lines.index(l) for l in order]  # raises when a line is missing
         self.assertEqual(positions, sorted(positions))
@@ -114,7 +117,9 @@ class ShowTest(unittest.TestCase):
         self.server.set_fault("web", "noheadings")
         rc, lines, _ = self.show("2026A05001")
         self.assertEqual(rc, 0)
-        self.assertNotIn("Achtergrond:", lines)
+        # Only Debat Direct's introduction is background now: no section of the page.
+        self.assertEqual(lines[lines.index("Achtergrond:") + 1:][:2][0], "Voorbereiding van de informele Raad.")
+        self.assertNotIn("1. Eerste punt", lines)
         self.assertIn("Agendapunt 1: Geannoteerde agenda informele Raad", lines)
         self.server.set_fault("web", "gone")
         rc, lines, _ = self.show("2026A05001")
@@ -130,6 +135,19 @@ class ShowTest(unittest.TestCase):
         self.assertIn("Achtergrond:", lines)
         self.assertTrue(any(l.startswith("Let op: Debat Direct niet bereikbaar:") and "403" in l
                             and l.endswith(". Geluid en sprekers ontbreken.") for l in lines), lines)
+
+    def test_html_introduction_is_clean_text(self):
+        rc, lines, err = self.show(HTML_ID)
+        self.assertEqual(rc, 0, err)
+        self.assertEqual(lines[0], "Commissiedebat Water & Bodem")
+        at = lines.index("Achtergrond:")
+        self.assertEqual(lines[at + 1:at + 5],
+                         ["De vaste commissie voor Infrastructuur en Waterstaat debatteert over water & bodem.",
+                          "Onderwerpen zijn onder meer:",
+                          "1. de kwaliteit van het grondwater (<10%> norm)",
+                          "2. dijkversterking"])
+        for l in lines:
+            self.assertNotRegex(l, r"</?(p|ul|li|strong|script)\b|&(amp|nbsp|lt|gt);|alert\(", l)
 
     def test_bundled_example_offline_with_mojibake_repaired(self):
         rc, lines, _ = self.show("voorbeeld", server=False, date=None)

@@ -164,3 +164,17 @@ TEST(DebatDirect, ReadsPageUrls) {
 }
 
 }  // namespace
+
+namespace {
+TEST(DebatDirect, HtmlIntroductionAndTitleBecomePlainText) {
+  const auto info = ml::sources::dd::parseDebate(fixture("debatdirect/debates/11111111-aaaa-4bbb-8ccc-000000000005.json"));
+  EXPECT_EQ(info.name, "Commissiedebat Water & Bodem");
+  EXPECT_EQ(info.introduction,
+            "De vaste commissie voor Infrastructuur en Waterstaat debatteert over water & bodem.\n"
+            "Onderwerpen zijn onder meer:\n1. de kwaliteit van het grondwater (<10%> norm)\n2. dijkversterking");
+  const auto d = ml::sources::dd::toDebate(info, nullptr, nullptr);
+  EXPECT_EQ(d.title, "Commissiedebat Water & Bodem");
+  EXPECT_EQ(d.introduction.find('<' + std::string("p")), std::string::npos);
+  EXPECT_EQ(d.introduction.find("alert"), std::string::npos);  // the script's text is no text
+}
+}  // namespace

@@ -119,7 +119,7 @@ TEST(DebateText, ShowLinesInReadingOrderWithoutDecoration) {
       "Agenda, 1 punt:",
       "Agendapunt 1: Actieplan",
       "Toelichting: Met toelichting.",
-      "Document 2023D42391, Brief regering, 18 oktober 2023: Actieplan. Dossier 28638 nr. 231.",
+      "Actieplan. Brief regering van 18 oktober 2023. Dossier 28638 nr. 231.", "Documentnummer: 2023D42391.",
       "Achtergrond:",
       "Actieplan",
       "Er zijn twee lijnen:",

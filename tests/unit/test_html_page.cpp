@@ -126,3 +126,30 @@ TEST(CleanWhitespace, CollapsesAndTrims) {
 }
 
 }  // namespace
+
+// API fields that may carry HTML (Debat Direct's introduction, the open data's Noot).
+TEST(HtmlFields, ParagraphsWithoutMarkupAndEntitiesDecoded) {
+  using ml::text::htmlParagraphs;
+  const auto p = htmlParagraphs(
+      "<p>De commissie debatteert over <strong>water</strong> &amp; bodem.</p>\r\n<p>Onderwerpen:</p>"
+      "<ul><li>grondwater&nbsp;(&lt;10%&gt;)</li><li>dijken</li></ul><script>alert(1)</script>"
+      "<h3>Meer</h3><p>Caf&eacute; &#8364;&nbsp;5</p>");
+  EXPECT_EQ(p, (std::vector<std::string>{"De commissie debatteert over water & bodem.", "Onderwerpen:",
+                                         "1. grondwater (<10%>)", "2. dijken", "Meer", "Café € 5"}));
+  for (const auto& line : p) {
+    EXPECT_EQ(line.find("<p>"), std::string::npos);
+    EXPECT_EQ(line.find("&amp;"), std::string::npos);
+    EXPECT_EQ(line.find("alert"), std::string::npos);
+  }
+}
+
+TEST(HtmlFields, PlainTextStaysAsItIsButForWhiteSpace) {
+  using ml::text::htmlParagraphs;
+  EXPECT_EQ(htmlParagraphs("  Voorbereiding van\n de Raad. "), std::vector<std::string>{"Voorbereiding van de Raad."});
+  EXPECT_TRUE(htmlParagraphs("").empty());
+  EXPECT_TRUE(htmlParagraphs("<p> </p><br>").empty());
+  EXPECT_EQ(ml::text::htmlText("R&D en a < b"), "R&D en a < b");  // not markup: kept
+  EXPECT_EQ(ml::text::htmlText("Water &amp; Bodem"), "Water & Bodem");
+  EXPECT_EQ(ml::text::htmlText("<p>Een</p><p>Twee</p>"), "Een Twee");
+  EXPECT_EQ(ml::text::htmlText("<b>open"), "open");  // broken markup: never thrown
+}

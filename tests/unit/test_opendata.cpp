@@ -160,3 +160,24 @@ TEST(OpenData, BadAnswersGiveDutchErrors) {
 }
 
 }  // namespace
+
+namespace {
+// Noot is HTML; subjects and titles can carry entities: all become clean text.
+TEST(OpenData, HtmlAndEntitiesInTextFieldsBecomePlainText) {
+  const auto page = od::parseActivities(R"({"value": [{"Id": "a", "Nummer": "2026A09999", "Soort": "Commissiedebat",
+    "Onderwerp": "Water &amp; bodem", "Datum": "2026-10-01T00:00:00+02:00", "Voortouwnaam": "Infrastructuur &amp; Waterstaat",
+    "Agendapunt": [{"Nummer": "1", "Onderwerp": "Brief &quot;Grondwater&quot;", "Volgorde": 1,
+      "Noot": "<p>Eerst <b>de</b> brief.</p><ul><li>punt&nbsp;een</li></ul>",
+      "Document": [{"DocumentNummer": "2026D39999", "Soort": "Brief regering", "Titel": "Dijken &amp; duinen",
+                    "Onderwerp": "<i>Versterking</i>", "Datum": "2026-09-25T00:00:00+02:00"}]}]}]})");
+  ASSERT_EQ(page.activities.size(), 1u);
+  const auto& a = page.activities[0];
+  EXPECT_EQ(a.subject, "Water & bodem");
+  EXPECT_EQ(a.committee, "Infrastructuur & Waterstaat");
+  ASSERT_EQ(a.agenda.size(), 1u);
+  EXPECT_EQ(a.agenda[0].subject, "Brief \"Grondwater\"");
+  EXPECT_EQ(a.agenda[0].note, "Eerst de brief. 1. punt een");
+  ASSERT_EQ(a.agenda[0].documents.size(), 1u);
+  EXPECT_EQ(a.agenda[0].documents[0].title, "Dijken & duinen: Versterking");
+}
+}  // namespace

@@ -55,7 +55,67 @@ std::vector<Kind> kinds(const std::vector<ReadingPart>& parts) {
 TEST(Reading, PartsComeInTheListenersOrder) {
   const auto parts = ml::sources::readingOrder(sampleDebate());
   EXPECT_EQ(kinds(parts), (std::vector<Kind>{Kind::About, Kind::Ministers, Kind::AgendaItem, Kind::AgendaItem,
-                                             Kind::Background, Kind::Background, Kind::Background}));
+                                             Kind::Background, Kind::Background, Kind::Background, Kind::Background}));
+}
+
+TEST(Reading, DocumentLinesLeadWithTheTitleAndNeverSpeakTheNumber) {
+  const auto agenda = ml::sources::agendaParts(sampleDebate());
+  for (const auto& s : agenda[0].sentences) EXPECT_EQ(s.find("2026D3000"), std::string::npos) << s;
+  // show (on screen, asked for) gives the number on its own line after the document.
+  const auto shown = ml::sources::showLines(sampleDebate());
+  const auto doc = std::find(shown.begin(), shown.end(),
+                             "Geannoteerde agenda. Brief regering van 25 september 2026. Dossier 21501 nr. 2900.");
+  ASSERT_NE(doc, shown.end());
+  EXPECT_EQ(*(doc + 1), "Documentnummer: 2026D30001.");
+  ml::AgendaItem bare{"", "x", {}, ""};
+  bare.documents.push_back({"", "", "", "", ""});
+  EXPECT_EQ(ml::sources::agendaItemLines(bare), std::vector<std::string>{"Document zonder titel."});
+}
+
+TEST(Reading, IntroductionIsTheFirstBackgroundPartOneParagraphALine) {
+  Debate d = sampleDebate();
+  d.introduction = "Eerste alinea.\nTweede alinea.";
+  d.background.clear();
+  const auto bg = ml::sources::backgroundParts(d);
+  ASSERT_EQ(bg.size(), 1u);  // not "Geen achtergrond bekend."
+  EXPECT_EQ(bg[0].heading, "Inleiding");
+  EXPECT_EQ(bg[0].sentences, (std::vector<std::string>{"Eerste alinea.", "Tweede alinea."}));
+  const auto shown = ml::sources::showLines(d);
+  const auto at = std::find(shown.begin(), shown.end(), "Achtergrond:");
+  ASSERT_NE(at, shown.end());
+  EXPECT_EQ(*(at + 1), "Eerste alinea.");
+  EXPECT_EQ(*(at + 2), "Tweede alinea.");
+}
+
+TEST(Reading, ScriptSpeaksGroupHeadingsAndMarksSections) {
+  const auto parts = ml::sources::readingOrder(sampleDebate());
+  const auto script = ml::sources::readingScript(parts);
+  const auto& l = script.lines;
+  auto at = [&](const std::string& s) {
+    auto it = std::find(l.begin(), l.end(), s);
+    EXPECT_NE(it, l.end()) << s;
+    return static_cast<std::size_t>(it - l.begin());
+  };
+  // The agenda does not run into the background: each group is announced once.
+  EXPECT_EQ(std::count(l.begin(), l.end(), "Agenda."), 1);
+  EXPECT_EQ(std::count(l.begin(), l.end(), "Achtergrond."), 1);
+  EXPECT_EQ(at("Agenda.") + 1, at("Agendapunt 1: Geannoteerde agenda"));
+  EXPECT_LT(at("Agendapunt 2: Verslag van de Raad"), at("Achtergrond."));
+  EXPECT_EQ(at("Achtergrond.") + 1, at("Inleiding"));
+  EXPECT_EQ(at("Inleiding") + 1, at("Een korte inleiding."));
+  // One section start per part, ascending; a group's first part starts at its heading.
+  ASSERT_EQ(script.sectionStarts.size(), parts.size());
+  EXPECT_EQ(script.sectionStarts[0], 0u);
+  EXPECT_EQ(script.sectionStarts[1], at("Namens het kabinet"));
+  EXPECT_EQ(script.sectionStarts[2], at("Agenda."));
+  EXPECT_EQ(script.sectionStarts[3], at("Agendapunt 2: Verslag van de Raad"));
+  EXPECT_EQ(script.sectionStarts[4], at("Achtergrond."));
+  EXPECT_EQ(script.sectionStarts[5], at("Waarom dit debat"));
+  EXPECT_TRUE(std::is_sorted(script.sectionStarts.begin(), script.sectionStarts.end()));
+  // A nothing-known part named after its group is not announced twice.
+  const auto empty = ml::sources::readingLines(ml::sources::readingOrder(Debate{}));
+  EXPECT_EQ(empty, (std::vector<std::string>{"Debat zonder titel", "Status: gepland.", "Agenda.",
+                                             "Geen agendapunten bekend.", "Achtergrond.", "Geen achtergrond bekend."}));
 }
 
 TEST(Reading, AboutSaysWhatWhenAndWhere) {
@@ -81,15 +141,18 @@ TEST(Reading, AgendaItemsWithNoteAndDocuments) {
   EXPECT_EQ(agenda[0].sentences,
             (std::vector<std::string>{
                 "Toelichting: Eerst de brief.",
-                "Document 2026D30001, Brief regering, 25 september 2026: Geannoteerde agenda. Dossier 21501 nr. 2900.",
-                "Document 2026D30002, Brief regering, 26 september 2026: Verslag."}));
+                "Geannoteerde agenda. Brief regering van 25 september 2026. Dossier 21501 nr. 2900.",
+                "Verslag. Brief regering van 26 september 2026."}));
   EXPECT_EQ(agenda[1].heading, "Agendapunt 2: Verslag van de Raad");  // numbered by position
   EXPECT_TRUE(agenda[1].sentences.empty());
 }
 
 TEST(Reading, BackgroundByHeadingWithNumberedLists) {
-  const auto bg = ml::sources::backgroundParts(sampleDebate());
-  ASSERT_EQ(bg.size(), 3u);
+  auto bg = ml::sources::backgroundParts(sampleDebate());
+  ASSERT_EQ(bg.size(), 4u);
+  EXPECT_EQ(bg[0].heading, "Inleiding");
+  EXPECT_EQ(bg[0].sentences, std::vector<std::string>{"Een korte inleiding."});
+  bg.erase(bg.begin());
   EXPECT_EQ(bg[0].heading, "Waarom dit debat");
   EXPECT_EQ(bg[0].sentences, std::vector<std::string>{"De Raad komt bijeen."});
   EXPECT_EQ(bg[1].heading, "Doelen");
@@ -116,7 +179,8 @@ TEST(Reading, NothingKnownIsSaid) {
 
 TEST(Reading, LinesAreHeadingThenSentences) {
   const std::vector<ReadingPart> parts{{Kind::About, "Titel", {"a", "b"}}, {Kind::AgendaItem, "Agendapunt 1: x", {}}};
-  EXPECT_EQ(ml::sources::readingLines(parts), (std::vector<std::string>{"Titel", "a", "b", "Agendapunt 1: x"}));
+  EXPECT_EQ(ml::sources::readingLines(parts),
+            (std::vector<std::string>{"Titel", "a", "b", "Agenda.", "Agendapunt 1: x"}));
 }
 
 // Every line read aloud is a line of `show` too, in the same order (one text for both),
@@ -136,6 +200,17 @@ void expectShownInOrder(const Debate& d) {
 
 TEST(Reading, SameTextAsShow) { expectShownInOrder(sampleDebate()); }
 
+TEST(Reading, SpokenNotesCarryNoAddressesHostsOrIds) {
+  const auto n = ml::sources::spokenNoteLines(
+      {"Open data niet bereikbaar: 127.0.0.1 antwoordde 404.", "Debat a1f0c3d2-0001-4c39-8640-63a8ccec5b3a bestaat niet.",
+       "Geen bijpassende vergadering gevonden in de open data; agendapunten ontbreken.",
+       "Achtergrond van de webpagina ontbreekt: https://www.tweedekamer.nl/x gaf 404.", "Gegevens van 1.000 dagen oud."});
+  EXPECT_EQ(n, (std::vector<std::string>{"Let op: Open data niet bereikbaar.",
+                                         "Let op: Geen bijpassende vergadering gevonden in de open data; agendapunten ontbreken.",
+                                         "Let op: Achtergrond van de webpagina ontbreekt.",
+                                         "Let op: Gegevens van 1.000 dagen oud."}));
+}
+
 TEST(Reading, BundledExample) {
   ml::sources::ExampleFetcher f(ml::sources::ExampleFetcher::defaultRoot());
   ml::sources::Sources s(ml::sources::exampleConfig(), f);
@@ -143,8 +218,9 @@ TEST(Reading, BundledExample) {
   const auto parts = ml::sources::readingOrder(d);
   EXPECT_EQ(kinds(parts), (std::vector<Kind>{Kind::About, Kind::Ministers, Kind::AgendaItem, Kind::AgendaItem,
                                              Kind::AgendaItem, Kind::Background, Kind::Background, Kind::Background,
-                                             Kind::Background}));
+                                             Kind::Background, Kind::Background}));
   EXPECT_EQ(parts[0].heading, "Samen tegen mensenhandel");
+  EXPECT_EQ(parts[5].heading, "Inleiding");  // the page's introduction is read, first of the background
   EXPECT_EQ(parts[1].sentences.at(0), "Eric van der Burg, staatssecretaris van Justitie en Veiligheid.");
   expectShownInOrder(d);
 }
