@@ -5,6 +5,8 @@
 #include <cmath>
 
 #include "app/Session.h"
+#include "app/modes/DescribeMode.h"
+#include "app/modes/HelpMode.h"
 #include "audio/AudioFormat.h"
 #include "core/Time.h"
 #include "live/Announcements.h"
@@ -59,10 +61,7 @@ void Session::perform(ui::Action action) {
     case A::WhereAmI: whereAmI(); break;
     case A::Time: sayTime(); break;
     case A::Help: help(); break;
-    case A::DescribeKeys:
-      describing_ = true;
-      out_.say("Toetsbeschrijving aan: elke toets zegt wat hij doet. Dezelfde toets of Escape zet dit uit.");
-      break;
+    case A::DescribeKeys: describeKeys(); break;
     case A::VolumeUp: changeVolume(+10); break;
     case A::VolumeDown: changeVolume(-10); break;
     case A::Mute: toggleMute(); break;
@@ -253,16 +252,16 @@ void Session::sayTime() {
 }
 
 void Session::help() {
-  std::vector<std::string> lines{"Toetsen:"};
-  for (ui::Action a : ui::allActions()) {
-    auto k = keys_.keysFor(a);
-    if (k.empty()) continue;
-    std::string names;
-    for (const auto& key : k) names += (names.empty() ? "" : " of ") + ui::dutchKeyName(key);
-    lines.push_back(names + ": " + ui::dutchDescription(a) + ".");
-  }
-  lines.push_back("Elke toets laat de stem van meeluister meteen zwijgen.");
-  out_.sayAll(lines);
+  auto mode = std::make_unique<HelpMode>(out_, keys_);
+  out_.say(mode->opening());
+  mode_ = std::move(mode);
+}
+
+void Session::describeKeys() {
+  const std::string off = keyFor(keys_, ui::Action::Back);
+  out_.say(std::string("Toetsbeschrijving aan: elke toets zegt wat hij doet. Dezelfde toets") +
+           (off.empty() ? "" : " of " + off) + " zet dit uit.");
+  mode_ = std::make_unique<DescribeMode>(out_);
 }
 
 void Session::changeVolume(int delta) {

@@ -94,12 +94,20 @@ class PtyPlayer(h.Meeluister):
         """Index of the first line from `after` holding `word` (or any of a tuple of words)."""
         words = word if isinstance(word, tuple) else (word,)
         deadline = time.monotonic() + timeout
+        exited = False
         while True:
             found = [i for i in (h.find_line(self.lines[after:], w) for w in words) if i is not None]
             if found:
                 return after + min(found)
-            if time.monotonic() > deadline or self.proc.poll() is not None:
+            if time.monotonic() > deadline or exited:
                 break
+            if self.proc.poll() is not None:
+                # The program ended: its last lines may still be in the pipe. Let the
+                # readers reach its end, then look once more.
+                for t in self.threads[:2]:
+                    t.join(timeout=2)
+                exited = True
+                continue
             time.sleep(0.03)
         raise h.TestFailure(f"no line with {word!r} after {what or 'the key'} within {timeout} s\n"
                             f"lines since: {self.lines[after:]}\nstderr: {self.err[-10:]}")

@@ -96,12 +96,14 @@ def test_day_list_to_live_debate_in_one_key():
             env.pop("DBUS_SESSION_BUS_ADDRESS", None)
             with p.PtyPlayer(["--date", DATE, *api.options(), "--modus", "schermlezer", "--geen-mpris"],
                              env=env) as player:
-                first = player.expect("1.", 0, timeout=30, what="the day's list")
-                player.expect("Enter", first, timeout=10)
-                h.check(h.has_word([player.lines[first]], "live") or h.has_word([player.lines[first]], "geschorst"),
-                        f"a live (or suspended) debate comes first: {player.lines[first]!r}")
+                # One line first: how many, the first debate (status first) and the key.
+                intro = player.expect("Enter", 0, timeout=30, what="the day's list")
+                h.check("Debatten op" in player.lines[intro], f"intro: {player.lines[intro]!r}")
+                first = player.expect("1.", intro, timeout=10)
+                h.check(player.lines[first].startswith(("1. Live", "1. Geschorst")),
+                        f"a live (or suspended) debate comes first, status first: {player.lines[first]!r}")
                 before = player.send("enter")
-                player.expect("Debat", before, timeout=20, what="Enter")
+                player.expect(("Live", "Geschorst"), before, timeout=20, what="Enter")
                 player.expect("live", before, timeout=30, what="Enter")
                 before = player.send("escape")
                 player.expect("lijst", before, timeout=10)
