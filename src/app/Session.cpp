@@ -169,7 +169,7 @@ SessionEnd Session::run() {
   for (const auto& e : player_.takeEvents()) {
     std::string text = describe(e);
     if (text.empty() || e.kind == net::StreamEvent::Kind::Ended) continue;
-    if (weightOf(e) == Weight::Log) log::info("{}", text);
+    if (weightOf(e) == Weight::Log && interactive_) log::info("{}", text);
     else out_.note(text);
   }
   return *end_;
@@ -236,7 +236,11 @@ void Session::onStreamEvents() {
       if (e.kind != K::Connecting) seeking_ = false;
       continue;
     }
-    if (!text.empty()) out_.say(text, e.kind == K::Failed ? speech::Priority::Error : speech::Priority::Reply, weightOf(e));
+    if (text.empty()) continue;
+    // Scripts keep every stream line as their record (printed, never spoken: scripts get no
+    // speech); the listener gets them by weight: technical ones only in the log.
+    const Weight w = !interactive_ && weightOf(e) == Weight::Log ? Weight::Print : weightOf(e);
+    out_.say(text, e.kind == K::Failed ? speech::Priority::Error : speech::Priority::Reply, w);
   }
 }
 

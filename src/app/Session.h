@@ -98,6 +98,7 @@ class Session : public mpris::Handler {
   void stepSpeaker(int direction);
   void stepAgenda(int direction);
   void seekBy(double seconds);
+  std::string notSeekable(const std::string& what) const;
   void seekTo(double position, const std::string& why);
   void goLive();
   void readParts(int which);  // 0 info, 1 agenda, 2 background
@@ -116,7 +117,10 @@ class Session : public mpris::Handler {
   std::string hint(ui::Action action, const std::string& what) const;
 
   // State.
-  bool live() const { return !recording_; }
+  // Only live is called live: an ended debate is a recording, also while its stream still
+  // comes as a growing playlist.
+  bool endedDebate() const { return options_.debate && options_.debate->status == DebateStatus::Ended; }
+  bool live() const { return !recording_ && !endedDebate(); }
   double position();  // seconds into the recording (or behind live)
   std::string positionText();
   std::string currentSpeaker() const;
