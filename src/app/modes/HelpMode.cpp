@@ -19,6 +19,8 @@ std::vector<std::string> helpLines(const ui::KeyMap& keys) {
     if (k.empty()) continue;
     std::string names;
     for (const auto& key : k) names += (names.empty() ? "" : " of ") + ui::dutchKeyName(key);
+    // A sentence: capital first ("Spatie: ...").
+    if (!names.empty() && names[0] >= 'a' && names[0] <= 'z') names[0] = static_cast<char>(names[0] - 'a' + 'A');
     lines.push_back(names + ": " + ui::dutchDescription(a) + ".");
   }
   lines.push_back("Elke toets laat de stem van meeluister meteen zwijgen.");
