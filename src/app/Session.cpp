@@ -177,7 +177,7 @@ SessionEnd Session::run() {
 
 void Session::onSignal(int signo) {
   out_.stopSpeech();
-  ui::line("Gestopt.");
+  out_.note("Gestopt.");
   end_ = signalEnd(signo);
   loop_.stop();
 }
@@ -253,10 +253,10 @@ void Session::onFinished() {
     } else if (options_.play.durationSeconds > 0 &&
                mixer.programmeFramesPlayed() + 1 >=
                    static_cast<std::uint64_t>(options_.play.durationSeconds * audio::kSampleRate)) {
-      ui::line(fmt::format("Gestopt na {}, zoals gevraagd.", dutchDuration(options_.play.durationSeconds)));
+      out_.note(fmt::format("Gestopt na {}, zoals gevraagd.", dutchDuration(options_.play.durationSeconds)));
       end_ = SessionEnd::Ended;
     } else {
-      ui::line("Afgelopen.");
+      out_.note("Afgelopen.");
       end_ = SessionEnd::Ended;
     }
     return;

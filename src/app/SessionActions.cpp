@@ -428,12 +428,12 @@ void Session::setPosition(double seconds) {
 void Session::setVolume(double volume) {
   volumePercent_ = static_cast<int>(std::lround(std::clamp(volume, 0.0, 2.0) * 100));
   player_.mixer().setVolume(static_cast<float>(volumePercent_) / 100.0f);
-  ui::line("Volume " + percent(volumePercent_) + ".");
+  out_.say("Volume " + percent(volumePercent_) + ".", speech::Priority::Echo);
 }
 void Session::setRate(double rate) {
   speed_ = std::clamp(rate, 0.5, 3.0);
   player_.setSpeed(speed_);
-  ui::line("Snelheid " + speedText(speed_) + ".");
+  out_.say("Snelheid " + speedText(speed_) + ".", speech::Priority::Echo);
 }
 void Session::quit() {
   out_.say("Tot ziens.");
