@@ -108,7 +108,10 @@ void Session::announceStart() {
   const Debate& d = *options_.debate;
   // One short line, the deciding word first; the rest is printed only.
   out_.say(shortLine(d));
-  for (const auto& note : d.notes) out_.note(note);
+  // Notes are mostly which data source did not answer, and how (hosts, status codes): the
+  // detail is for the log; the listener reads, in plain words, what it means.
+  for (const auto& note : d.notes) log::info("{}", note);
+  if (!d.notes.empty()) out_.note("Niet alle gegevens over dit debat zijn nu te krijgen.");
 }
 
 SessionEnd Session::run() {
