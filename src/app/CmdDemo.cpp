@@ -1,6 +1,7 @@
 // meeluister demo: the interactive player on the bundled example debate, offline: its
 // data from data/example and its stream played through the same HTTP and HLS path as a
-// real debate (a loopback server started here).
+// real debate (a loopback server started here). The day's list offers it too when the
+// network is away.
 #include <filesystem>
 
 #include "app/Args.h"
@@ -16,20 +17,16 @@
 
 namespace ml::app {
 
-int cmdDemo(const ArgList& args) {
-  Args a(args, kPlaySpec);
-  if (!a.positional().empty()) throw UsageError("demo neemt geen BRON; het speelt het meegeleverde voorbeeld.");
-  auto ctx = makeUiContext(a);
+SessionEnd playExample(UiContext& ctx, PlayOptions play, bool fromMenu) {
   std::filesystem::path root = paths::dataDir() / "data" / "example" / "stream";
   net::LoopbackServer server(root);
-  ctx->output->say("Voorbeeld: commissiedebat over het programma Samen tegen mensenhandel, "
-                   "donderdag 21 december 2023, Thorbeckezaal. Synthetische stem, geen opname uit de Kamer.");
   SessionOptions so;
-  so.play = playOptionsFrom(a);
+  so.play = std::move(play);
   so.play.fetch.url = server.url("index.m3u8");
   so.explicitStart = true;  // the example always starts at its beginning
-  so.settings = ctx->settings;
-  so.mpris = ctx->mpris;
+  so.settings = ctx.settings;
+  so.mpris = ctx.mpris;
+  so.fromMenu = fromMenu;
   // The example debate's data, so the keys for agenda, background and where-am-I work.
   try {
     sources::SourceOptions o;
@@ -43,7 +40,21 @@ int cmdDemo(const ArgList& args) {
   } catch (const std::exception& e) {
     log::warn("voorbeelddebat niet geladen: {}", e.what());
   }
-  return exitCode(listenTo(std::move(so), *ctx));
+  // The first line says what this is; the rest is printed only.
+  ctx.output->say("Voorbeeld: commissiedebat over mensenhandel.");
+  ctx.output->note("Donderdag 21 december 2023, Thorbeckezaal. Synthetische stem, geen opname uit de Kamer.");
+  so.announceDebate = false;
+  if (so.debate) {
+    for (const auto& note : so.debate->notes) ctx.output->note(note);
+  }
+  return listenTo(std::move(so), ctx);
+}
+
+int cmdDemo(const ArgList& args) {
+  Args a(args, kPlaySpec);
+  if (!a.positional().empty()) throw UsageError("demo neemt geen BRON; het speelt het meegeleverde voorbeeld.");
+  auto ctx = makeUiContext(a);
+  return exitCode(playExample(*ctx, playOptionsFrom(a), false));
 }
 
 }  // namespace ml::app

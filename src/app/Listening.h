@@ -11,6 +11,8 @@ PlayOptions playOptionsFrom(const Args& a);
 extern const ArgSpec kPlaySpec;
 
 SessionEnd listenTo(SessionOptions options, UiContext& ctx);
+// The bundled example debate, offline (CmdDemo.cpp); `fromMenu`: Escape comes back.
+SessionEnd playExample(UiContext& ctx, PlayOptions play, bool fromMenu);
 
 // Speech with no stream playing (the day's list): a mixer over an empty programme and
 // the device, for as long as this lives. Does nothing when meeluister does not speak.

@@ -1,15 +1,15 @@
 #include "app/Session.h"
 
 #include <poll.h>
-#include <sys/signalfd.h>
 #include <unistd.h>
 
-#include <cerrno>
 #include <cmath>
+#include <csignal>
 #include <cstdlib>
 
 #include "app/Resume.h"
 #include "app/StreamMessages.h"
+#include "app/modes/HelpMode.h"
 #include "audio/AudioFormat.h"
 #include "core/Log.h"
 #include "ui/Lines.h"
@@ -44,9 +44,12 @@ int exitCode(SessionEnd end) {
     case SessionEnd::Ended: return 0;
     case SessionEnd::Failed: return 1;
     case SessionEnd::Interrupted: return 130;
+    case SessionEnd::Terminated: return 143;
   }
   return 1;
 }
+
+SessionEnd signalEnd(int signo) { return signo == SIGTERM ? SessionEnd::Terminated : SessionEnd::Interrupted; }
 
 Session::Session(SessionOptions options, Output& output, ui::Terminal* terminal, const ui::KeyMap& keys,
                  audio::SpeechBuffer* speech, int signalFd)
@@ -55,7 +58,8 @@ Session::Session(SessionOptions options, Output& output, ui::Terminal* terminal,
       terminal_(terminal),
       keys_(keys),
       signalFd_(signalFd),
-      player_(options_.play, speech) {
+      player_(options_.play, speech),
+      playing_(*this, out_, keys_) {
   interactive_ = terminal_ != nullptr && terminal_->interactive();
   const Settings& s = options_.settings;
   volumePercent_ = s.volumePercent;
@@ -99,15 +103,26 @@ void Session::startFollower() {
   }
 }
 
+void Session::announceStart() {
+  if (!options_.debate || !options_.announceDebate) return;
+  const Debate& d = *options_.debate;
+  // One short line, the deciding word first; the rest is printed only.
+  out_.say(shortLine(d));
+  // Notes are mostly which data source did not answer, and how (hosts, status codes): the
+  // detail is for the log; the listener reads, in plain words, what it means.
+  for (const auto& note : d.notes) log::info("{}", note);
+  if (!d.notes.empty()) out_.note("Niet alle gegevens over dit debat zijn nu te krijgen.");
+}
+
 SessionEnd Session::run() {
-  if (options_.debate && options_.announceDebate) {
-    const Debate& d = *options_.debate;
-    out_.say("Debat: " + d.title + (d.room.name.empty() ? "" : ", " + d.room.name) + ".");
-  }
-  if (!options_.explicitStart && options_.settings.resume && options_.play.fetch.start == net::FetchOptions::Start::Default) {
+  announceStart();
+  // Scripts never resume silently: only with a terminal, or when asked for.
+  const bool mayResume = interactive_ || options_.resume;
+  if (mayResume && !options_.explicitStart && options_.settings.resume &&
+      options_.play.fetch.start == net::FetchOptions::Start::Default) {
     if (auto at = resume::load(resumeKey()); at && *at > 5) {
       player_.setStart(net::FetchOptions::Start::Position, *at);
-      out_.say("Verder waar u was gebleven, op " + dutchDuration(*at) + ". " + hint(ui::Action::GoToStart, "voor het begin"));
+      out_.note("Verder waar u was gebleven, op " + dutchDuration(*at) + ". " + hint(ui::Action::GoToStart, "voor het begin"));
     }
   }
   try {
@@ -116,57 +131,38 @@ SessionEnd Session::run() {
     out_.say(e.what(), speech::Priority::Error);
     return SessionEnd::Failed;
   }
-  if (interactive_) out_.say(hint(ui::Action::Help, "voor hulp"));
+  if (interactive_) out_.note(hint(ui::Action::Help, "voor hulp"));
   startMpris();
   startFollower();
   lastSave_ = Clock::now();
-  while (!end_) {
-    std::vector<pollfd> fds;
-    auto add = [&](int fd, short ev) {
-      fds.push_back({fd, ev, 0});
-      return fds.size() - 1;
-    };
-    const std::size_t evIdx = add(player_.eventsFd(), POLLIN);
-    const std::size_t finIdx = add(player_.mixer().finishedWakeup().fd(), POLLIN);
-    const std::size_t sigIdx = signalFd_ >= 0 ? add(signalFd_, POLLIN) : SIZE_MAX;
-    const std::size_t keyIdx = interactive_ && !terminal_->eof() ? add(terminal_->fd(), POLLIN) : SIZE_MAX;
-    const std::size_t folIdx = follower_ ? add(follower_->fd(), POLLIN) : SIZE_MAX;
-    const std::size_t busIdx = mpris_ ? add(mpris_->fd(), mpris_->events()) : SIZE_MAX;
-    int timeout = kTickMs;
-    if (decoder_.pending()) timeout = static_cast<int>(kEscapeTimeout.count());
-    if (mpris_ && mpris_->timeoutMs() >= 0) timeout = std::min(timeout, mpris_->timeoutMs());
-    int n = poll(fds.data(), fds.size(), timeout);
-    if (n < 0 && errno != EINTR) break;
-    if (sigIdx != SIZE_MAX && (fds[sigIdx].revents & POLLIN) != 0) {
-      signalfd_siginfo info;
-      [[maybe_unused]] auto got = read(signalFd_, &info, sizeof info);
-      out_.stopSpeech();
-      ui::line("Gestopt.");
-      end_ = SessionEnd::Interrupted;
-      break;
+
+  loop_.onSignal(signalFd_, [this](int signo) { onSignal(signo); });
+  loop_.watch(player_.eventsFd(), POLLIN, [this](short) { onStreamEvents(); });
+  loop_.watch(player_.mixer().finishedWakeup().fd(), POLLIN, [this](short) {
+    player_.mixer().finishedWakeup().drain();
+    if (player_.mixer().finished()) onFinished();
+  });
+  if (interactive_ && !terminal_->eof()) keyWatch_ = loop_.watch(terminal_->fd(), POLLIN, [this](short) { onTerminal(); });
+  if (follower_) loop_.watch(follower_->fd(), POLLIN, [this](short) { onFollower(); });
+  if (mpris_) busWatch_ = loop_.watch(mpris_->fd(), mpris_->events(), [this](short) { mpris_->process(); });
+  loop_.every(std::chrono::milliseconds(kTickMs), [] {});  // the tick: onTick runs after each turn
+  loop_.beforeWait([this] {
+    if (mpris_) {
+      loop_.setEvents(busWatch_, mpris_->events());
+      return mpris_->timeoutMs();
     }
-    if (keyIdx != SIZE_MAX && (fds[keyIdx].revents & (POLLIN | POLLHUP)) != 0) {
-      std::string bytes = terminal_->readAvailable();
-      if (!bytes.empty()) {
-        lastKeyBytes_ = Clock::now();
-        onKeys(decoder_.feed(bytes));
-      }
-      if (terminal_->eof()) {
-        // The terminal is gone (closed or hung up): nobody can steer or hear the lines.
-        log::info("toetsenbord gesloten; meeluister stopt");
-        end_ = SessionEnd::Quit;
-      }
+    return -1;
+  });
+  loop_.afterTurn([this] {
+    if (end_) {
+      loop_.stop();
+      return;
     }
-    if (decoder_.pending() && Clock::now() - lastKeyBytes_ >= kEscapeTimeout) onKeys(decoder_.flush());
-    if (!end_ && (fds[evIdx].revents & POLLIN) != 0) onStreamEvents();
-    if (!end_ && folIdx != SIZE_MAX && (fds[folIdx].revents & POLLIN) != 0) onFollower();
-    if (!end_ && busIdx != SIZE_MAX && mpris_) mpris_->process();
-    if (!end_ && (fds[finIdx].revents & POLLIN) != 0) {
-      player_.mixer().finishedWakeup().drain();
-      if (player_.mixer().finished()) onFinished();
-    }
-    if (!end_) onTick();
-  }
+    onTick();
+  });
+  if (!loop_.run() && !end_) end_ = SessionEnd::Failed;
+  if (!end_) end_ = SessionEnd::Quit;
+
   saveResume();
   if (end_ == SessionEnd::Quit || end_ == SessionEnd::Back) out_.stopSpeech();
   // Let a device play out what it holds before closing it.
@@ -175,9 +171,40 @@ SessionEnd Session::run() {
   player_.stop();
   for (const auto& e : player_.takeEvents()) {
     std::string text = describe(e);
-    if (!text.empty() && e.kind != net::StreamEvent::Kind::Ended) ui::line(text);
+    if (text.empty() || e.kind == net::StreamEvent::Kind::Ended) continue;
+    if (weightOf(e) == Weight::Log && interactive_) log::info("{}", text);
+    else out_.note(text);
   }
   return *end_;
+}
+
+void Session::onSignal(int signo) {
+  out_.stopSpeech();
+  out_.note("Gestopt.");
+  end_ = signalEnd(signo);
+  loop_.stop();
+}
+
+void Session::onTerminal() {
+  std::string bytes = terminal_->readAvailable();
+  if (!bytes.empty()) {
+    onKeys(decoder_.feed(bytes));
+    // A lone Escape is a key only when no more of a sequence follows within 60 ms.
+    loop_.cancel(escapeTimer_);
+    escapeTimer_ = 0;
+    if (decoder_.pending()) {
+      escapeTimer_ = loop_.after(kEscapeTimeout, [this] {
+        escapeTimer_ = 0;
+        if (!end_) onKeys(decoder_.flush());
+      });
+    }
+  }
+  if (terminal_->eof()) {
+    // The terminal is gone (closed or hung up): nobody can steer or hear the lines.
+    log::info("toetsenbord gesloten; meeluister stopt");
+    loop_.unwatch(keyWatch_);
+    if (!end_) end_ = SessionEnd::Quit;
+  }
 }
 
 void Session::onStreamEvents() {
@@ -212,7 +239,11 @@ void Session::onStreamEvents() {
       if (e.kind != K::Connecting) seeking_ = false;
       continue;
     }
-    if (!text.empty()) out_.say(text, e.kind == K::Failed ? speech::Priority::Error : speech::Priority::Reply);
+    if (text.empty()) continue;
+    // Scripts keep every stream line as their record (printed, never spoken: scripts get no
+    // speech); the listener gets them by weight: technical ones only in the log.
+    const Weight w = !interactive_ && weightOf(e) == Weight::Log ? Weight::Print : weightOf(e);
+    out_.say(text, e.kind == K::Failed ? speech::Priority::Error : speech::Priority::Reply, w);
   }
 }
 
@@ -225,10 +256,10 @@ void Session::onFinished() {
     } else if (options_.play.durationSeconds > 0 &&
                mixer.programmeFramesPlayed() + 1 >=
                    static_cast<std::uint64_t>(options_.play.durationSeconds * audio::kSampleRate)) {
-      ui::line(fmt::format("Gestopt na {}, zoals gevraagd.", dutchDuration(options_.play.durationSeconds)));
+      out_.note(fmt::format("Gestopt na {}, zoals gevraagd.", dutchDuration(options_.play.durationSeconds)));
       end_ = SessionEnd::Ended;
     } else {
-      ui::line("Afgelopen.");
+      out_.note("Afgelopen.");
       end_ = SessionEnd::Ended;
     }
     return;
@@ -279,29 +310,18 @@ void Session::onKeys(const std::vector<std::string>& keys) {
 void Session::onKey(const std::string& key) {
   // Any key silences meeluister's own speech at once; the key's own answer follows.
   out_.stopSpeech();
-  auto action = keys_.action(key);
-  if (describing_) {
-    if (action == ui::Action::DescribeKeys || action == ui::Action::Back) {
-      describing_ = false;
-      out_.say("Toetsbeschrijving uit.");
-    } else if (action) {
-      out_.say(ui::dutchKeyName(key) + ": " + ui::dutchDescription(*action) + ".", speech::Priority::Echo);
-    } else {
-      out_.say(ui::dutchKeyName(key) + ": geen functie.", speech::Priority::Echo);
-    }
-    return;
+  const auto action = keys_.action(key);
+  if (mode_) {
+    const KeyResult r = mode_->key(key, action);
+    if (r == KeyResult::Handled) return;
+    mode_.reset();
+    if (r == KeyResult::Leave) return;
   }
-  if (!action) {
-    if (key != "onbekend") out_.say(ui::dutchKeyName(key) + " doet niets. Toets h voor hulp.", speech::Priority::Echo);
-    return;
-  }
-  perform(*action);
+  playing_.key(key, action);
 }
 
 std::string Session::hint(ui::Action action, const std::string& what) const {
-  const auto keys = keys_.keysFor(action);
-  if (keys.empty()) return {};
-  return "Toets " + ui::dutchKeyName(keys.front()) + " " + what + ".";
+  return keyHint(keys_, action, what);
 }
 
 std::string Session::resumeKey() const {

@@ -17,6 +17,9 @@
 #include "app/Navigation.h"
 #include "app/Output.h"
 #include "app/Player.h"
+#include "app/modes/Mode.h"
+#include "app/modes/PlayingMode.h"
+#include "core/EventLoop.h"
 #include "core/Debate.h"
 #include "lib/sdbus/Mpris.h"
 #include "sources/SourceConfig.h"
@@ -40,10 +43,13 @@ struct SessionOptions {
   bool explicitStart = false;  // --start given: no resume
   bool fromMenu = false;       // Escape goes back to the day's list
   bool mpris = true;
-  bool announceDebate = true;  // say "Debat: ..." at the start (listen says it itself, before notes)
+  bool announceDebate = true;  // say the debate's one short line and print its notes at the start
+  bool resume = false;         // resume from the saved point also without a terminal (asked for)
 };
 
-enum class SessionEnd { Quit, Back, Ended, Failed, Interrupted };
+// Interrupted: SIGINT (exit 130); Terminated: SIGTERM (exit 143).
+enum class SessionEnd { Quit, Back, Ended, Failed, Interrupted, Terminated };
+SessionEnd signalEnd(int signo);
 int exitCode(SessionEnd end);
 
 class Session : public mpris::Handler {
@@ -71,6 +77,7 @@ class Session : public mpris::Handler {
   void quit() override;
 
  private:
+  friend class PlayingMode;
   // Loop parts.
   void startMpris();
   void startFollower();
@@ -80,6 +87,9 @@ class Session : public mpris::Handler {
   void onFollower();
   void onTick();
   void onFinished();
+  void onSignal(int signo);
+  void onTerminal();
+  void announceStart();
   void perform(ui::Action action);
 
   // Actions.
@@ -88,12 +98,14 @@ class Session : public mpris::Handler {
   void stepSpeaker(int direction);
   void stepAgenda(int direction);
   void seekBy(double seconds);
+  std::string notSeekable(const std::string& what) const;
   void seekTo(double position, const std::string& why);
   void goLive();
   void readParts(int which);  // 0 info, 1 agenda, 2 background
   void whereAmI();
   void sayTime();
   void help();
+  void describeKeys();
   void changeVolume(int deltaPercent);
   void toggleMute();
   void changeSpeechRate(int delta);
@@ -105,7 +117,10 @@ class Session : public mpris::Handler {
   std::string hint(ui::Action action, const std::string& what) const;
 
   // State.
-  bool live() const { return !recording_; }
+  // Only live is called live: an ended debate is a recording, also while its stream still
+  // comes as a growing playlist.
+  bool endedDebate() const { return options_.debate && options_.debate->status == DebateStatus::Ended; }
+  bool live() const { return !recording_ && !endedDebate(); }
   double position();  // seconds into the recording (or behind live)
   std::string positionText();
   std::string currentSpeaker() const;
@@ -122,13 +137,16 @@ class Session : public mpris::Handler {
   const ui::KeyMap& keys_;
   int signalFd_;
   Player player_;
+  EventLoop loop_;
+  EventLoop::Id keyWatch_ = 0, busWatch_ = 0, escapeTimer_ = 0;
   ui::KeyDecoder decoder_;
+  PlayingMode playing_;
+  std::unique_ptr<Mode> mode_;  // a mode over playing (help, describer), or none
   std::unique_ptr<live::DebateFollower> follower_;
   std::unique_ptr<mpris::Service> mpris_;
   std::optional<SessionEnd> end_;
 
   bool interactive_ = false;
-  bool describing_ = false;   // key-describer mode: keys say what they do
   bool recording_ = false;    // known once the stream says PlayingFrom
   bool started_ = false;      // the stream plays
   bool ended_ = false;        // the recording was played to its end
@@ -151,7 +169,7 @@ class Session : public mpris::Handler {
   int liveSpeakerCursor_ = -1;
   double speed_ = 1.0;
   int volumePercent_ = 100;
-  std::chrono::steady_clock::time_point lastKeyBytes_{};
+  std::chrono::steady_clock::time_point lastWhere_{};  // a second `w` soon after gives the rest
   std::chrono::steady_clock::time_point lastSave_{};
 };
 

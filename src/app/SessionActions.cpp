@@ -5,6 +5,8 @@
 #include <cmath>
 
 #include "app/Session.h"
+#include "app/modes/DescribeMode.h"
+#include "app/modes/HelpMode.h"
 #include "audio/AudioFormat.h"
 #include "core/Time.h"
 #include "live/Announcements.h"
@@ -32,6 +34,8 @@ std::string speedText(double s) {
 
 void Session::perform(ui::Action action) {
   using A = ui::Action;
+  // A second where-am-i gives the rest only right after the first.
+  if (action != A::WhereAmI) lastWhere_ = {};
   switch (action) {
     case A::PlayPause: togglePause(); break;
     case A::Next: step(+1); break;
@@ -51,7 +55,7 @@ void Session::perform(ui::Action action) {
     case A::GoLive: goLive(); break;
     case A::GoToStart:
       if (recording_) seekTo(0, "Naar het begin.");
-      else out_.say("Dit is een live uitzending: het begin is niet te kiezen.");
+      else out_.say(notSeekable("het begin is niet te kiezen"));
       break;
     case A::ReadInfo: readParts(0); break;
     case A::ReadAgenda: readParts(1); break;
@@ -59,10 +63,7 @@ void Session::perform(ui::Action action) {
     case A::WhereAmI: whereAmI(); break;
     case A::Time: sayTime(); break;
     case A::Help: help(); break;
-    case A::DescribeKeys:
-      describing_ = true;
-      out_.say("Toetsbeschrijving aan: elke toets zegt wat hij doet. Dezelfde toets of Escape zet dit uit.");
-      break;
+    case A::DescribeKeys: describeKeys(); break;
     case A::VolumeUp: changeVolume(+10); break;
     case A::VolumeDown: changeVolume(-10); break;
     case A::Mute: toggleMute(); break;
@@ -162,9 +163,18 @@ void Session::stepAgenda(int direction) {
   out_.sayAll(p.sentences);
 }
 
+std::string Session::notSeekable(const std::string& what) const {
+  // Only live is called live: an ended debate whose stream is not yet a finished recording
+  // is said to be so.
+  if (endedDebate()) {
+    return "Deze opname is nog niet af bij de Kamer: " + what + ".";
+  }
+  return "Dit is een live uitzending: " + what + ".";
+}
+
 void Session::seekBy(double seconds) {
   if (!recording_) {
-    out_.say("Dit is een live uitzending: spoelen kan niet. " + hint(ui::Action::PlayPause, "pauzeert"));
+    out_.say(notSeekable("spoelen kan niet") + " " + hint(ui::Action::PlayPause, "pauzeert"));
     return;
   }
   const double target = clampPosition(position() + seconds, length_);
@@ -173,7 +183,7 @@ void Session::seekBy(double seconds) {
 
 void Session::seekTo(double target, const std::string& why) {
   if (!recording_) {
-    out_.say("Dit is een live uitzending: spoelen kan niet.");
+    out_.say(notSeekable("spoelen kan niet"));
     return;
   }
   target = clampPosition(target, length_);
@@ -223,21 +233,45 @@ void Session::readParts(int which) {
 }
 
 void Session::whereAmI() {
-  std::vector<std::string> lines;
-  if (options_.debate) {
-    const Debate& d = *options_.debate;
-    lines.push_back("Debat: " + d.title + (d.room.name.empty() ? "" : ", " + d.room.name) + ", " + dutchStatus(d.status) + ".");
-    const auto parts = sources::agendaParts(d);
-    if (agendaCursor_ >= 0 && static_cast<std::size_t>(agendaCursor_) < parts.size()) {
-      lines.push_back(parts[static_cast<std::size_t>(agendaCursor_)].heading);
+  // The first `w` answers in about 5 s: debate, speaker, position and time left (or how far
+  // behind live). A second `w` within a few seconds gives the rest.
+  const auto now = std::chrono::steady_clock::now();
+  const bool second = lastWhere_ != std::chrono::steady_clock::time_point{} && now - lastWhere_ < std::chrono::seconds(6);
+  lastWhere_ = second ? std::chrono::steady_clock::time_point{} : now;
+  if (second) {
+    std::vector<std::string> lines;
+    if (options_.debate) {
+      const Debate& d = *options_.debate;
+      lines.push_back(shortLine(d));
+      const auto parts = sources::agendaParts(d);
+      if (agendaCursor_ >= 0 && static_cast<std::size_t>(agendaCursor_) < parts.size()) {
+        lines.push_back(parts[static_cast<std::size_t>(agendaCursor_)].heading);
+      }
     }
-    std::string who = currentSpeaker();
-    if (!who.empty()) lines.push_back("Aan het woord: " + who + ".");
+    lines.push_back(fmt::format("Snelheid {}, volume {}{}, niveau {}.", speedText(speed_), percent(volumePercent_),
+                                player_.mixer().muted() ? " (gedempt)" : "", dutchLevel(level_)));
+    out_.sayAll(lines);
+    return;
   }
-  lines.push_back(positionText() + (player_.mixer().paused() ? ", gepauzeerd." : "."));
-  lines.push_back(fmt::format("Snelheid {}, volume {}{}, niveau {}.", speedText(speed_), percent(volumePercent_),
-                              player_.mixer().muted() ? " (gedempt)" : "", dutchLevel(level_)));
-  for (const auto& l : lines) out_.say(l);
+  std::string line;
+  if (options_.debate && !options_.debate->title.empty()) line = options_.debate->title + ". ";
+  const std::string who = currentSpeaker();
+  if (!who.empty()) line += "Aan het woord: " + who + ". ";
+  if (!started_) {
+    line += "Nog niet begonnen.";
+  } else if (recording_) {
+    line += "Positie " + dutchDuration(position());
+    if (length_ > 0) line += ", nog " + dutchDuration(std::max(0.0, length_ - position()));
+    line += player_.mixer().paused() ? ", gepauzeerd." : ".";
+  } else if (!live()) {
+    line += "Opname";
+    line += player_.mixer().paused() ? ", gepauzeerd." : ".";
+  } else {
+    line += "Live";
+    if (behindLive_ >= 1) line += ", ongeveer " + dutchDuration(behindLive_) + " achter";
+    line += player_.mixer().paused() ? ", gepauzeerd." : ".";
+  }
+  out_.say(line);
 }
 
 void Session::sayTime() {
@@ -253,16 +287,16 @@ void Session::sayTime() {
 }
 
 void Session::help() {
-  std::vector<std::string> lines{"Toetsen:"};
-  for (ui::Action a : ui::allActions()) {
-    auto k = keys_.keysFor(a);
-    if (k.empty()) continue;
-    std::string names;
-    for (const auto& key : k) names += (names.empty() ? "" : " of ") + ui::dutchKeyName(key);
-    lines.push_back(names + ": " + ui::dutchDescription(a) + ".");
-  }
-  lines.push_back("Elke toets laat de stem van meeluister meteen zwijgen.");
-  out_.sayAll(lines);
+  auto mode = std::make_unique<HelpMode>(out_, keys_);
+  out_.say(mode->opening());
+  mode_ = std::move(mode);
+}
+
+void Session::describeKeys() {
+  const std::string off = keyFor(keys_, ui::Action::Back);
+  out_.say(std::string("Toetsbeschrijving aan: elke toets zegt wat hij doet. Dezelfde toets") +
+           (off.empty() ? "" : " of " + off) + " zet dit uit.");
+  mode_ = std::make_unique<DescribeMode>(out_);
 }
 
 void Session::changeVolume(int delta) {
@@ -320,7 +354,7 @@ double Session::position() {
 
 std::string Session::positionText() {
   if (!started_) return "Nog niet begonnen";
-  if (!recording_) return "Live";
+  if (!recording_) return live() ? "Live" : "Opname";
   std::string t = "Positie " + dutchDuration(position());
   if (length_ > 0) t += " van " + dutchDuration(length_);
   return t;
@@ -394,12 +428,12 @@ void Session::setPosition(double seconds) {
 void Session::setVolume(double volume) {
   volumePercent_ = static_cast<int>(std::lround(std::clamp(volume, 0.0, 2.0) * 100));
   player_.mixer().setVolume(static_cast<float>(volumePercent_) / 100.0f);
-  ui::line("Volume " + percent(volumePercent_) + ".");
+  out_.say("Volume " + percent(volumePercent_) + ".", speech::Priority::Echo);
 }
 void Session::setRate(double rate) {
   speed_ = std::clamp(rate, 0.5, 3.0);
   player_.setSpeed(speed_);
-  ui::line("Snelheid " + speedText(speed_) + ".");
+  out_.say("Snelheid " + speedText(speed_) + ".", speech::Priority::Echo);
 }
 void Session::quit() {
   out_.say("Tot ziens.");

@@ -1,5 +1,7 @@
 #include "core/Debate.h"
 
+#include <cctype>
+
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -187,6 +189,43 @@ std::string Debate::bestAudioUrl() const {
   if (isLive() && !liveAudioUrl.empty()) return liveAudioUrl;
   if (!onDemandAudioUrl.empty()) return onDemandAudioUrl;
   return liveAudioUrl;
+}
+
+const char* dutchOpeningWord(DebateStatus status) {
+  switch (status) {
+    case DebateStatus::Planned: return "Gepland";
+    case DebateStatus::Live: return "Live";
+    case DebateStatus::Suspended: return "Geschorst";
+    case DebateStatus::Ended: return "Opname";
+    case DebateStatus::Cancelled: return "Geannuleerd";
+    case DebateStatus::Moved: return "Verplaatst";
+  }
+  return "Debat";
+}
+
+namespace {
+std::string lowered(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+std::string shortLine(const Debate& d, std::string line) {
+  const std::string room = d.room.name.empty() ? d.room.id : d.room.name;
+  const std::string title = d.title;
+  const std::string lt = lowered(title), lr = lowered(room);
+  const bool roomInTitle = !lr.empty() && lt.find(lr) != std::string::npos;
+  if (!room.empty() && !roomInTitle) line += ", " + room;
+  if (!title.empty() && lt != lowered(line)) line += ": " + title;
+  return line + ".";
+}
+}  // namespace
+
+std::string shortLine(const Debate& d) { return shortLine(d, dutchOpeningWord(d.status)); }
+
+std::string listLine(const Debate& d) {
+  std::string word = dutchStatus(d.status);
+  if (!word.empty()) word[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(word[0])));
+  return shortLine(d, word);
 }
 
 }  // namespace ml

@@ -37,6 +37,9 @@ bool isIsoDate(const std::string& text);
 
 enum class DebateStatus { Planned, Live, Suspended, Ended, Cancelled, Moved };
 const char* dutchStatus(DebateStatus status);  // "gepland", "live", "geschorst", ...
+// The deciding word for a debate being opened: "Live", "Opname" (ended: a recording),
+// "Gepland", "Geschorst", "Geannuleerd", "Verplaatst". Only live is called live.
+const char* dutchOpeningWord(DebateStatus status);
 
 struct Room {
   std::string id;    // Debat Direct locationId, e.g. "thorbeckezaal" or "plenaire-zaal"
@@ -122,5 +125,13 @@ struct Debate {
   // The audio a listener wants now: live while live, else on demand, else live.
   std::string bestAudioUrl() const;
 };
+
+// The one short line said when a debate opens (about 3 s): the deciding word, the room,
+// the title, no word twice ("Live, Plenaire zaal: Vragenuur."; a title that is the room's
+// name or holds it is said once).
+std::string shortLine(const Debate& d);
+// The same for a line of the day's list, with the status word: "Afgelopen, Thorbeckezaal:
+// Mensenhandel." (details are on `i`).
+std::string listLine(const Debate& d);
 
 }  // namespace ml

@@ -61,7 +61,7 @@ Debate Sources::pageOnly(const std::string& number, const std::string& pageUrl) 
   od::Activity a;
   a.number = number;
   addWebPage(d, !pageUrl.empty() ? pageUrl : od::meetingPageUrl(config_.web, a));
-  if (d.title.empty()) throw SourceError("Geen bron gaf gegevens over vergadering " + number + ".");
+  if (d.title.empty()) throw SourceError("Geen bron gaf gegevens over deze vergadering.");
   note("Tijden, zaal en geluid ontbreken");
   return d;
 }
@@ -74,7 +74,7 @@ Debate Sources::byActivityNumber(const std::string& number, const std::string& p
     note(std::string("Open data niet bereikbaar: ") + e.what());
     return pageOnly(number, pageUrl);
   }
-  if (!act) throw SourceError("Vergadering " + number + " staat niet in de open data.", 404);
+  if (!act) throw SourceError("Deze vergadering staat niet in de open data.", 404);
   const std::string date = act->start ? act->start->localDate() : act->date;
   std::vector<dd::DebateInfo> agenda;
   try {
@@ -119,7 +119,8 @@ Debate Sources::byDebatDirectId(const std::string& id) {
     } catch (const SourceError&) {
     }
     if (act && !act->number.empty()) return byActivityNumber(act->number, "");
-    throw SourceError("Debat " + id + " bestaat niet (meer) bij Debat Direct.", 404);
+    log::info("Debat Direct kent debat {} niet", id);
+    throw SourceError("Dit debat bestaat niet (meer) bij Debat Direct.", 404);
   }
   return complete(info, true, std::nullopt, 0, "");
 }

@@ -4,6 +4,7 @@ from a PulseAudio null sink (see harness.PulseAudio). Only loopback is contacted
 import math
 import os
 import pty
+import re
 import subprocess
 import termios
 import threading
@@ -50,6 +51,16 @@ def read_bindings(path=None):
     return out
 
 
+# What must never reach a line of the player: debate ids, addresses, hosts (issue 13).
+LEAK = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|https?://|127\.0\.0\.1|\.nl\b",
+                  re.IGNORECASE)
+
+
+def check_no_leaks(lines):
+    bad = [l for l in lines if LEAK.search(l)]
+    h.check(not bad, f"ids, addresses or hosts in the listener's lines: {bad}")
+
+
 class PtyPlayer(h.Meeluister):
     """meeluister with stdin on a pseudo-terminal; stdout and stderr are pipes."""
 
@@ -60,6 +71,7 @@ class PtyPlayer(h.Meeluister):
         self.started = time.monotonic()
         self.lines, self.line_times, self.err = [], [], []
         self.key_times = []
+        self.check_leaks = True  # quit() checks that no line holds an id, address or host
         self.proc = subprocess.Popen([h.binary(), *self.args], stdin=slave,
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                      env=env if env is not None else h.base_env(),
@@ -94,12 +106,20 @@ class PtyPlayer(h.Meeluister):
         """Index of the first line from `after` holding `word` (or any of a tuple of words)."""
         words = word if isinstance(word, tuple) else (word,)
         deadline = time.monotonic() + timeout
+        exited = False
         while True:
             found = [i for i in (h.find_line(self.lines[after:], w) for w in words) if i is not None]
             if found:
                 return after + min(found)
-            if time.monotonic() > deadline or self.proc.poll() is not None:
+            if time.monotonic() > deadline or exited:
                 break
+            if self.proc.poll() is not None:
+                # The program ended: its last lines may still be in the pipe. Let the
+                # readers reach its end, then look once more.
+                for t in self.threads[:2]:
+                    t.join(timeout=2)
+                exited = True
+                continue
             time.sleep(0.03)
         raise h.TestFailure(f"no line with {word!r} after {what or 'the key'} within {timeout} s\n"
                             f"lines since: {self.lines[after:]}\nstderr: {self.err[-10:]}")
@@ -130,6 +150,8 @@ class PtyPlayer(h.Meeluister):
         self.expect("Tot ziens", before, what=f"quitting with {key!r}")
         rc, lines, err = self.finish(timeout)
         h.check(rc == 0, f"quitting with {key!r} must exit 0\n" + h.show(rc, lines, err))
+        if self.check_leaks:
+            check_no_leaks(lines)
         return lines, err
 
 

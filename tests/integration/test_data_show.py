@@ -96,7 +96,7 @@ class ShowTest(unittest.TestCase):
         self.server.set_fault("dd", "gone")
         rc, lines, _ = self.show(SAMPLE_ID)
         self.assertEqual(rc, 1)
-        self.assertEqual(lines, ["Debat %s bestaat niet (meer) bij Debat Direct." % SAMPLE_ID])
+        self.assertEqual(lines, ["Dit debat bestaat niet (meer) bij Debat Direct."])
 
     def test_unknown_reference(self):
         rc, lines, _ = self.show("keuken")

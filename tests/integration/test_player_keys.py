@@ -17,7 +17,7 @@ EXPECT = {
     "seek-forward": "Vooruit", "seek-back-long": "Terug", "seek-forward-long": "Vooruit",
     "go-live": ("einde", "opname"), "go-to-start": "begin", "read-agenda": "Agendapunt",
     "read-background": "mensenhandel", "read-info": "Thorbeckezaal", "where-am-i": "Positie",
-    "time": "Positie", "help": "Toetsen", "describe-keys": "Toetsbeschrijving",
+    "time": "Positie", "help": "Hulp", "describe-keys": "Toetsbeschrijving",
     "volume-up": "Volume", "volume-down": "Volume", "mute": ("gedempt", "hoorbaar"),
     "speech-rate-up": "Spraaksnelheid", "speech-rate-down": "Spraaksnelheid",
     "speed-up": "Snelheid", "speed-down": "Snelheid", "speed-normal": "Snelheid",

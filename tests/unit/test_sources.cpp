@@ -161,7 +161,7 @@ TEST(SourcesResolve, GoneDebateIdSaysSo) {
     FAIL() << "no error";
   } catch (const SourceError& e) {
     EXPECT_TRUE(e.notFound());
-    EXPECT_STREQ(e.what(), "Debat 99999999-aaaa-4bbb-8ccc-000000000009 bestaat niet (meer) bij Debat Direct.");
+    EXPECT_STREQ(e.what(), "Dit debat bestaat niet (meer) bij Debat Direct.");
   }
 }
 

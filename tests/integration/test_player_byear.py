@@ -1,0 +1,194 @@
+#!/usr/bin/env python3
+"""The player and the day list by ear (issue 13): help walked key by key, SIGTERM ends with
+143, the day list offline offers a retry and the example, an ended debate seeks, a script
+never resumes silently, and no line the listener gets holds an id, an address or a host.
+Real pseudo-terminals, loopback servers only."""
+import os
+import re
+import signal
+import socket
+import tempfile
+
+import harness as h
+import pty_player as p
+from api_server import ApiServer
+
+DATE = "2026-10-01"
+ENDED_ID = "5d210dbb-9be4-4c39-8640-63a8ccec5b3a"   # Klompézaal, on demand
+
+# What must never reach a player line: ids, addresses, hosts.
+LEAK = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|https?://|127\.0\.0\.1|\.nl\b",
+                  re.IGNORECASE)
+
+
+def no_leaks(lines):
+    bad = [l for l in lines if LEAK.search(l)]
+    h.check(not bad, f"ids, addresses or hosts in the listener's lines: {bad}")
+
+
+def private_env(tmp, extra=None):
+    env = h.base_env({"XDG_CONFIG_HOME": os.path.join(tmp, "config"),
+                      "XDG_STATE_HOME": os.path.join(tmp, "state"),
+                      "XDG_CACHE_HOME": os.path.join(tmp, "cache"), "HOME": tmp, **(extra or {})})
+    env.pop("DBUS_SESSION_BUS_ADDRESS", None)
+    for k in ("MEELUISTER_DEBATDIRECT_URL", "MEELUISTER_OPENDATA_URL", "MEELUISTER_WEB_URL"):
+        env.pop(k, None)
+    return env
+
+
+def demo(tmp):
+    player = p.PtyPlayer(["demo", "--null-output", "--modus", "schermlezer", "--geen-mpris"], env=private_env(tmp))
+    player.expect("Speelt", 0, timeout=20, what="the stream's start")
+    return player
+
+
+def next_line(player, key, timeout=10):
+    """Types a key and returns the next line the program prints."""
+    import time
+    before = player.send(key)
+    deadline = time.monotonic() + timeout
+    while len(player.lines) <= before:
+        h.check(time.monotonic() < deadline and player.proc.poll() is None, f"no line after {key!r}")
+        time.sleep(0.03)
+    return player.lines[before]
+
+
+def test_help_is_walked_key_by_key():
+    bindings = p.read_bindings()
+    with tempfile.TemporaryDirectory() as tmp, demo(tmp) as player:
+        line = player.press("h", "Hulp")
+        h.check(len(line.split()) <= 14, f"h says one short line: {line!r}")
+        h.check("omhoog" in line.lower() and "escape" in line.lower(), f"the line names the keys to walk: {line!r}")
+        first = next_line(player, "down")
+        h.check(first.lower().startswith("spatie:") and first.count(".") == 1, f"one key a line, the first: {first!r}")
+        second = next_line(player, "down")
+        h.check(second != first and ":" in second and bindings[1][1][0] in ("down",)
+                and "omlaag" in second.lower(), f"the second key (Down): {second!r}")
+        again = next_line(player, "up")
+        h.check(again == first, f"Up goes back: {again!r} after {second!r}")
+        player.press("escape", "gesloten")
+        # Back in the player: Down is the next speaker again, w where-am-i.
+        player.press("w", "Positie")
+        player.quit()
+        no_leaks(player.lines)
+
+
+def test_other_keys_leave_help_and_act():
+    with tempfile.TemporaryDirectory() as tmp, demo(tmp) as player:
+        player.press("h", "Hulp")
+        player.press("w", "Positie")     # leaves help and answers at once
+        player.press("down", ("sprekers", "Aan het woord", "Vooruit", "Agendapunt"))
+        player.quit()
+
+
+def test_sigterm_ends_with_143_and_sigint_with_130():
+    for sig, code in ((signal.SIGTERM, 143), (signal.SIGINT, 130)):
+        with tempfile.TemporaryDirectory() as tmp, demo(tmp) as player:
+            player.proc.send_signal(sig)
+            rc, lines, err = player.finish(20)
+            h.check(rc == code, f"{sig.name} must end with {code}\n" + h.show(rc, lines, err))
+            h.check(h.has_word(lines, "Gestopt"), "no line saying it stopped\n" + h.show(rc, lines, err))
+
+
+def dead_port():
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+def test_day_list_offline_offers_retry_and_the_example():
+    port = dead_port()
+    dead = f"http://127.0.0.1:{port}"
+    with tempfile.TemporaryDirectory() as tmp, h.PulseAudio() as pa:
+        env = pa.env(private_env(tmp))
+        args = ["--debatdirect", dead + "/dd/api", "--opendata", dead + "/od/", "--web", dead + "/web",
+                "--modus", "schermlezer", "--geen-mpris"]
+        with p.PtyPlayer(args, env=env) as player:
+            first = player.expect("verbinding", 0, timeout=30, what="the offline line")
+            said = player.lines[first]
+            h.check("voorbeeld" in said.lower() and "opnieuw" in said.lower(),
+                    f"one line that says so and offers the example and a retry: {said!r}")
+            offline = [l for l in player.lines[:first + 1]]
+            h.check(len(offline) == 1, f"one line before the choices, not several: {offline}")
+            player.expect("2.", first, timeout=10, what="the choices")
+            # Enter on the first entry tries again: the same single line comes again.
+            before = player.send("enter")
+            player.expect("verbinding", before, timeout=30, what="the retry")
+            player.press("down", "voorbeeld")
+            before = player.send("enter")
+            player.expect("Voorbeeld", before, timeout=20, what="the example")
+            player.expect("Speelt", before, timeout=30, what="the example's stream")
+            before = player.send("escape")
+            player.expect("lijst", before, timeout=10)
+            player.expect("verbinding", before, timeout=30, what="back at the offer")
+            player.quit()
+        no_leaks(player.lines)
+
+
+def test_day_list_offline_without_terminal_is_one_line_and_fails():
+    port = dead_port()
+    dead = f"http://127.0.0.1:{port}"
+    with tempfile.TemporaryDirectory() as tmp:
+        rc, lines, err = h.run_meeluister(["--debatdirect", dead + "/dd/api", "--opendata", dead + "/od/",
+                                           "--web", dead + "/web", "--geen-mpris"], env=private_env(tmp), timeout=60)
+        h.check(rc == 1 and len(lines) == 1, "offline: one line and exit 1\n" + h.show(rc, lines, err))
+        h.check("meeluister demo" in lines[0], "the example is offered\n" + h.show(rc, lines, err))
+        no_leaks(lines)
+
+
+class Api:
+    def __enter__(self):
+        self.hls = h.HlsServer().__enter__()
+        self.api = ApiServer().start()
+        self.api.set_stream_base(self.hls.url(""))
+        return self
+
+    def __exit__(self, *exc):
+        self.api.stop()
+        self.hls.__exit__(*exc)
+        return False
+
+
+def listen_pty(api, env, *extra):
+    return p.PtyPlayer(["listen", ENDED_ID, "--date", DATE, *api.api.options(), "--null-output",
+                        "--modus", "schermlezer", "--geen-mpris", *extra], env=env)
+
+
+def test_ended_debate_is_a_recording_and_seeks():
+    with Api() as api, tempfile.TemporaryDirectory() as tmp:
+        env = private_env(tmp)
+        with listen_pty(api, env) as player:
+            player.expect("Speelt", 0, timeout=30, what="the stream's start")
+            line = player.press("right", ("Vooruit", "live"))
+            h.check(line.startswith("Vooruit"), f"Right on an ended debate seeks: {line!r}")
+            h.check(not h.has_word(player.lines, "live"), f"an ended debate called live: {player.lines}")
+            player.quit()
+        no_leaks(player.lines)
+
+
+def test_a_script_never_resumes_silently():
+    with Api() as api, tempfile.TemporaryDirectory() as tmp:
+        env = private_env(tmp)
+        # A listener plays a while and quits: the point is saved.
+        with listen_pty(api, env) as player:
+            player.expect("Speelt", 0, timeout=30, what="the stream's start")
+            player.press("ctrl+right", "Vooruit")
+            player.quit()
+        # With a terminal it resumes (the control) ...
+        with listen_pty(api, env) as player:
+            player.expect("Verder", 0, timeout=30, what="the resume line")
+            player.quit()
+        # ... a script does not: it starts at the beginning.
+        rc, lines, err = h.run_meeluister(["listen", ENDED_ID, "--date", DATE, *api.api.options(),
+                                           "--null-output", "--duration", "2", "--geen-mpris"],
+                                          env=env, timeout=60)
+        ctx = h.show(rc, lines, err)
+        h.check(rc == 0, ctx)
+        h.check(not h.has_word(lines, "Verder"), "a script resumed\n" + ctx)
+        h.check(h.has_word(lines, "begin"), "a script starts at the beginning\n" + ctx)
+
+
+if __name__ == "__main__":
+    h.main(globals())
