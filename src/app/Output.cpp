@@ -16,10 +16,16 @@ void Output::print(const std::string& text, ui::Style style) {
   else ui::line(text);
 }
 
+// What meeluister's voice says is logged (--verbose), so a run shows both streams.
+void Output::speak(const std::string& text, speech::Priority priority, const std::string& shortText) {
+  log::info("gesproken: {}", text);
+  speaker_->say(text, priority, shortText);
+}
+
 void Output::say(const std::string& text, speech::Priority priority) {
   if (text.empty()) return;
-  print(text, priority == speech::Priority::Error ? ui::Style::Error : ui::Style::Plain);
-  if (speaker_ != nullptr && mode_ == OutputMode::SelfVoicing) speaker_->say(text, priority);
+  if (speaker_ != nullptr && mode_ == OutputMode::SelfVoicing) speak(text, priority);
+  else print(text, priority == speech::Priority::Error ? ui::Style::Error : ui::Style::Plain);
 }
 
 void Output::say(const std::string& text, speech::Priority priority, Weight weight) {
@@ -40,10 +46,8 @@ void Output::sayAll(const std::vector<std::string>& lines, speech::Priority prio
 
 void Output::announce(const std::string& text, const std::string& shortText) {
   if (text.empty()) return;
-  print(text, ui::Style::Bold);
-  if (speaker_ != nullptr && mode_ != OutputMode::ScreenReader) {
-    speaker_->say(text, speech::Priority::Notification, shortText);
-  }
+  if (speaker_ != nullptr && mode_ != OutputMode::ScreenReader) speak(text, speech::Priority::Notification, shortText);
+  else print(text, ui::Style::Bold);
 }
 
 void Output::stopSpeech() {

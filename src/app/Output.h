@@ -1,9 +1,13 @@
-// The listener's lines, printed and/or spoken according to the output mode:
-//   screen reader  print only (the user's screen reader speaks the lines)
-//   self-voicing   print, and speak with meeluister's own voice
-//   both           print everything, and speak the live announcements with meeluister's
-//                  own voice as well (so they duck the debate), never the rest twice
-// App thread only.
+// The listener's lines, printed or spoken according to the output mode, and never both, so a
+// screen reader reading new output and meeluister's own voice never say the same words
+// (docs/spraak.md):
+//   schermlezer (ScreenReader)  every line printed; meeluister's voice says nothing
+//   spraak (SelfVoicing)        Speak lines and live announcements spoken, not printed;
+//                               Print lines and note() printed, not spoken
+//   beide (Both)                every line printed; live announcements spoken (so they duck
+//                               the debate), not printed
+// Without a speaker (speech could not start) every mode prints like schermlezer.
+// Log lines go to the log only, in every mode. App thread only.
 #pragma once
 #include <string>
 #include <vector>
@@ -48,6 +52,7 @@ class Output {
 
  private:
   void print(const std::string& text, ui::Style style);
+  void speak(const std::string& text, speech::Priority priority, const std::string& shortText = {});
 
   OutputMode mode_;
   speech::Speaker* speaker_;

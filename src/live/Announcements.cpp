@@ -3,6 +3,7 @@
 #include <fmt/core.h>
 
 #include <array>
+#include <cctype>
 #include <string_view>
 
 namespace ml::live {
@@ -23,15 +24,43 @@ bool isSpeakerType(const std::string& type) {
   return type == "speaker" || type == "interrupter" || type == "speaker_motion_present";
 }
 
+bool startsWithNoCase(std::string_view text, std::string_view prefix);
+
+// "Interruptie: Kamerlid F, PRO": the kind first when it is the news; a name that already
+// starts with the kind's word is said alone ("Voorzitter Kamerlid B", not "Voorzitter:
+// Voorzitter Kamerlid B").
 Announcement named(const SpeakerEvent& e, const char* label, const char* unknown, bool speaker) {
   const std::string name = who(e);
   if (name.empty()) return Announcement{unknown, unknown, speaker};
+  if (startsWithNoCase(name, label)) return Announcement{name, name, speaker};
   return Announcement{std::string(label) + ": " + name, name, speaker};
+}
+
+// "Kamerlid A, VVD, aan het woord": a new speaker is the common case, so the name (the news)
+// comes first and the kind last.
+Announcement speakerLine(const SpeakerEvent& e) {
+  const std::string name = who(e);
+  if (name.empty()) return Announcement{"Nieuwe spreker.", "Nieuwe spreker.", true};
+  return Announcement{name + ", aan het woord", name, true};
+}
+
+bool startsWithNoCase(std::string_view text, std::string_view prefix) {
+  if (text.size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(text[i])) != std::tolower(static_cast<unsigned char>(prefix[i]))) {
+      return false;
+    }
+  }
+  return text.size() == prefix.size() || !std::isalnum(static_cast<unsigned char>(text[prefix.size()]));
+}
+
+bool equalNoCase(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && startsWithNoCase(a, b);
 }
 
 std::string skippedPhrase(std::size_t count, bool allSpeakers) {
   const char* noun = allSpeakers ? (count == 1 ? "wissel" : "wissels") : (count == 1 ? "melding" : "meldingen");
-  return fmt::format("{} eerdere {} overgeslagen", count, noun);
+  return fmt::format("{} {} overgeslagen", count, noun);
 }
 
 struct Seen {
@@ -75,7 +104,8 @@ Announcement summarise(const std::vector<Seen>& all) {
 
 std::string who(const SpeakerEvent& e) {
   if (e.name.empty()) return {};
-  if (e.affiliation.empty()) return e.name;
+  // Never the same words twice ("Vragenuur, Vragenuur").
+  if (e.affiliation.empty() || equalNoCase(e.affiliation, e.name)) return e.name;
   std::string aff = e.affiliation;
   if (isOfficeTitle(aff)) aff[0] = static_cast<char>(aff[0] - 'A' + 'a');
   return e.name + ", " + aff;
@@ -83,14 +113,14 @@ std::string who(const SpeakerEvent& e) {
 
 Announcement announceOne(const SpeakerEvent& e) {
   const std::string& t = e.eventType;
-  if (t == "speaker") return named(e, "Aan het woord", "Nieuwe spreker.", true);
+  if (t == "speaker") return speakerLine(e);
   if (t == "interrupter") return named(e, "Interruptie", "Interruptie.", true);
   if (t == "speaker_motion_present") return named(e, "Motie", "Motie.", true);
   if (t == "chairman_change" || t == "chairman_selection") return named(e, "Voorzitter", "Nieuwe voorzitter.", false);
-  if (t == "debate_start") return Announcement{"Het debat is begonnen.", "Begonnen", false};
-  if (t == "suspended") return Announcement{"Het debat is geschorst.", "Geschorst", false};
-  if (t == "continued") return Announcement{"Het debat wordt hervat.", "Hervat", false};
-  if (t == "debate_end") return Announcement{"Het debat is afgelopen.", "Afgelopen", false};
+  if (t == "debate_start") return Announcement{"Debat begonnen.", "Begonnen", false};
+  if (t == "suspended") return Announcement{"Debat geschorst.", "Geschorst", false};
+  if (t == "continued") return Announcement{"Debat hervat.", "Hervat", false};
+  if (t == "debate_end") return Announcement{"Debat afgelopen.", "Afgelopen", false};
   return {};
 }
 

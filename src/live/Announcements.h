@@ -2,13 +2,16 @@
 // change of chair, suspension, resumption and the end. Pure functions: values in, values out;
 // thread-safe.
 //
-// Texts (Dutch):  speaker        "Aan het woord: Kamerlid A, VVD"
-//                 government     "Aan het woord: Van der Burg, staatssecretaris van Justitie en Veiligheid"
+// Texts (Dutch), short and front-loaded (the news first, docs/spraak.md):
+//                 speaker        "Kamerlid A, VVD, aan het woord"
+//                 government     "Van der Burg, staatssecretaris van Justitie en Veiligheid, aan het woord"
 //                 interrupter    "Interruptie: Kamerlid F, PRO"
 //                 motion         "Motie: Kamerlid A, VVD"
 //                 chair change   "Voorzitter: Kamerlid B, DENK"
-//                 start          "Het debat is begonnen."   suspended  "Het debat is geschorst."
-//                 continued      "Het debat wordt hervat."  end        "Het debat is afgelopen."
+//                 start          "Debat begonnen."   suspended  "Debat geschorst."
+//                 continued      "Debat hervat."     end        "Debat afgelopen."
+//                 a burst        "Kamerlid D, SP, aan het woord; 3 wissels overgeslagen"
+// No word is said twice: a name that equals its affiliation is said once.
 // "chairman" events (the chair takes the floor for a moment), debate parts and unknown event
 // types are not announced.
 #pragma once
@@ -42,7 +45,7 @@ std::vector<Announcement> announce(const std::vector<SpeakerEvent>& fresh, Level
 std::string currentSpeaker(const std::vector<SpeakerEvent>& timeline);
 
 // "Kamerlid A, VVD"; an office title is lower-cased at its start ("Minister van X" -> "minister
-// van X"); "" for an event without a name.
+// van X"); an affiliation equal to the name is left out; "" for an event without a name.
 std::string who(const SpeakerEvent& event);
 
 // One event on its own; an empty text when its type is not announced.

