@@ -60,7 +60,7 @@ int cmdInteractive(const ArgList& args) {
   if (!a.positional().empty()) throw UsageError("onbekende opdracht '" + a.positional().front() + "'. Zie 'meeluister --help'.");
   auto ctx = makeUiContext(a);
   const sources::SourceConfig config = sourceConfig(a);
-  auto fetcher = sources::makeFetcher(config);
+  auto fetcher = sources::makeFetcher(config, ctx->interrupt);
   sources::Sources src(config, *fetcher);
   std::vector<Debate> debates;
   std::string date;

@@ -1,11 +1,11 @@
 // meeluister normalize TEXT...: prints exactly what the Dutch voice will be given, one line.
 // Without TEXT it reads lines from stdin and prints one normalised line per line.
-#include <cstdio>
 #include <iostream>
 #include <string>
 #include <vector>
 
 #include "text/DutchNormalizer.h"
+#include "ui/Lines.h"
 
 namespace ml::app {
 
@@ -19,14 +19,12 @@ int cmdNormalize(const std::vector<std::string>& args) {
       if (!joined.empty()) joined += ' ';
       joined += a;
     }
-    std::printf("%s\n", normalizer.normalize(joined).c_str());
-    std::fflush(stdout);
+    ui::line(normalizer.normalize(joined));  // through the one cleaner, as every line
     return 0;
   }
   std::string line;
   while (std::getline(std::cin, line)) {
-    std::printf("%s\n", normalizer.normalize(line).c_str());
-    std::fflush(stdout);
+    ui::line(normalizer.normalize(line));
   }
   return 0;
 }

@@ -5,8 +5,17 @@
 namespace ml::app {
 
 SessionEnd listenTo(SessionOptions options, UiContext& ctx) {
-  Session session(std::move(options), *ctx.output, ctx.terminal.get(), ctx.keys, ctx.speech.get(), ctx.signalFd);
-  return session.run();
+  // The Session reads the signalfd itself, also while the stream opens (Player::open polls
+  // it): no watch may end the process under it, or the resume point would not be saved.
+  const bool watched = ctx.signalWatch != nullptr;
+  ctx.loopReadsSignals();
+  SessionEnd end;
+  {
+    Session session(std::move(options), *ctx.output, ctx.terminal.get(), ctx.keys, ctx.speech.get(), ctx.signalFd);
+    end = session.run();
+  }
+  if (watched) ctx.watchSignals();  // back in the day's list, which may fetch again
+  return end;
 }
 
 SpeechOnlyAudio::SpeechOnlyAudio(UiContext& ctx) {

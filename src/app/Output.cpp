@@ -24,7 +24,7 @@ void Output::speak(const std::string& text, speech::Priority priority, const std
 
 void Output::say(const std::string& text, speech::Priority priority) {
   if (text.empty()) return;
-  if (speaker_ != nullptr && mode_ == OutputMode::SelfVoicing) speak(text, priority);
+  if (speaksReplies()) speak(text, priority);
   else print(text, priority == speech::Priority::Error ? ui::Style::Error : ui::Style::Plain);
 }
 

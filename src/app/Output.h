@@ -49,6 +49,8 @@ class Output {
   void setMode(OutputMode mode);
   speech::Speaker* speaker() const { return speaker_; }
   bool voiced() const { return speaker_ != nullptr && mode_ != OutputMode::ScreenReader; }
+  // say() speaks (spraak) rather than prints: a caller may then choose a shorter line.
+  bool speaksReplies() const { return speaker_ != nullptr && mode_ == OutputMode::SelfVoicing; }
 
  private:
   void print(const std::string& text, ui::Style style);

@@ -12,6 +12,7 @@
 #include "app/modes/HelpMode.h"
 #include "audio/AudioFormat.h"
 #include "core/Log.h"
+#include "core/Signals.h"
 #include "ui/Lines.h"
 #include "core/Time.h"
 #include "live/Announcements.h"
@@ -106,8 +107,10 @@ void Session::startFollower() {
 void Session::announceStart() {
   if (!options_.debate || !options_.announceDebate) return;
   const Debate& d = *options_.debate;
-  // One short line, the deciding word first; the rest is printed only.
-  out_.say(shortLine(d));
+  // One short line, the deciding word first. Spoken, it keeps to the speech budget (about
+  // 3 s: word and title, cut; room and whole title on w and i); printed, for a screen
+  // reader or braille, it is whole (word, room, title).
+  out_.say(out_.speaksReplies() ? openingLine(d) : shortLine(d));
   // Notes are mostly which data source did not answer, and how (hosts, status codes): the
   // detail is for the log; the listener reads, in plain words, what it means.
   for (const auto& note : d.notes) log::info("{}", note);
@@ -180,7 +183,8 @@ SessionEnd Session::run() {
 
 void Session::onSignal(int signo) {
   out_.stopSpeech();
-  out_.note("Gestopt.");
+  // A failed write to --output says its own line afterwards (Commands: audio::sinkFailure).
+  if (signo != sinkFailedSignal()) out_.note("Gestopt.");
   end_ = signalEnd(signo);
   loop_.stop();
 }

@@ -6,6 +6,7 @@
 #include <fmt/core.h>
 
 #include <cerrno>
+#include <csignal>
 #include <chrono>
 #include <cmath>
 #include <deque>
@@ -36,14 +37,17 @@ int wholeNumber(const Args& a, const std::string& name, int lo, int hi, int fall
   return static_cast<int>(*v);
 }
 
-// Waits until the mixer has played everything (false), or a signal came (true).
-bool interruptedBeforeEnd(audio::Mixer& mixer, int sigfd) {
+// Waits until the mixer has played everything (0), or a signal came (its number).
+int interruptedBeforeEnd(audio::Mixer& mixer, int sigfd) {
   while (!mixer.finished()) {
     pollfd fds[2] = {{mixer.finishedWakeup().fd(), POLLIN, 0}, {sigfd, POLLIN, 0}};
-    if (poll(fds, sigfd >= 0 ? 2 : 1, 500) < 0 && errno != EINTR) return false;
-    if (sigfd >= 0 && (fds[1].revents & POLLIN) != 0) return true;
+    if (poll(fds, sigfd >= 0 ? 2 : 1, 500) < 0 && errno != EINTR) return 0;
+    if (sigfd >= 0 && (fds[1].revents & POLLIN) != 0) {
+      const int signo = takeSignal(sigfd);
+      return signo != 0 ? signo : SIGINT;
+    }
   }
-  return false;
+  return 0;
 }
 
 // `read` with keys: lines are queued from a position; the utterance-start hook tells which
@@ -59,7 +63,7 @@ class Navigator {
   }
   ~Navigator() { engine_.setOnUtteranceStart(nullptr); }
 
-  // Exit code: 0 read to the end or stopped by a key, 130 interrupted.
+  // Exit code: 0 read to the end or stopped by a key, 128 + the signal (130 Ctrl+C, 143 SIGTERM).
   int run(int sigfd) {
     ui::KeyDecoder decoder;
     auto lastBytes = std::chrono::steady_clock::now();
@@ -73,7 +77,10 @@ class Navigator {
       if (sigfd >= 0) {
         if (count == 0) fds[0] = fds[1];
         if (poll(fds, count + 1, timeout) < 0 && errno != EINTR) return 1;
-        if ((fds[count].revents & POLLIN) != 0) return stop("Gestopt.", 130);
+        if ((fds[count].revents & POLLIN) != 0) {
+          const int signo = takeSignal(sigfd);
+          return stop("Gestopt.", exitStatusForSignal(signo != 0 ? signo : SIGINT));
+        }
       } else if (poll(fds, count, timeout) < 0 && errno != EINTR) {
         return 1;
       }
@@ -266,16 +273,17 @@ int speakLines(const SpeakRequest& request, const ReadKeys* readKeys) {
   // Only now that the sound has somewhere to go: no line is printed that will not be heard.
   if (request.printLines) engine->setOnUtteranceStart([](const std::string& text) { ui::line(text); });
   for (const auto& l : request.lines) engine->say(l, speech::Priority::Reply);
-  const bool interrupted = interruptedBeforeEnd(mixer, signals.fd());
-  if (interrupted) {
+  const int interrupted = interruptedBeforeEnd(mixer, signals.fd());
+  if (interrupted != 0) {
     engine->setOnUtteranceStart(nullptr);
     engine->stop();
-    ui::line("Gestopt.");
+    // A failed write says its own line afterwards (Commands: audio::sinkFailure).
+    if (interrupted != sinkFailedSignal()) ui::line("Gestopt.");
   } else if (!request.output) {
     usleep(150000);  // let the device play out what it holds
   }
   sink->stop();
-  if (interrupted) return 130;
+  if (interrupted != 0) return exitStatusForSignal(interrupted);  // 130 or 143
   if (request.output) {
     const double seconds = static_cast<double>(mixer.speechFramesPlayed()) / audio::kSampleRate;
     ui::line(fmt::format("Opgeslagen in {} ({} spraak).", *request.output, dutchDuration(seconds)));

@@ -21,7 +21,7 @@ std::string describe(const net::StreamEvent& e) {
       return fmt::format("Speelt live, ongeveer {} achter.", dutchDuration(e.seconds));
     case K::PlayingFrom:
       if (e.seconds < 0.5) return "Speelt vanaf het begin.";
-      return fmt::format("Speelt vanaf {}.", clockPosition(e.seconds));
+      return fmt::format("Speelt vanaf {}.", dutchDuration(e.seconds));
     case K::Retrying:
       return fmt::format("Probleem: {}. Meeluister probeert het opnieuw over {}.", e.text,
                          e.seconds < 1 ? std::string("een halve seconde") : dutchDuration(e.seconds));

@@ -49,6 +49,10 @@ UiContext::~UiContext() {
   if (signalFd >= 0) close(signalFd);
 }
 
+void UiContext::watchSignals() {
+  signalWatch = std::make_unique<SignalWatch>(signalFd, interrupt, [] { ui::line("Gestopt."); });
+}
+
 std::unique_ptr<UiContext> makeUiContext(const Args& a) {
   auto ctx = std::make_unique<UiContext>();
   std::vector<std::string> warnings;
@@ -73,7 +77,7 @@ std::unique_ptr<UiContext> makeUiContext(const Args& a) {
   }
   ctx->mpris = !a.flag("geen-mpris");
   ctx->signalFd = blockedSignalFd();
-  ctx->signalWatch = std::make_unique<SignalWatch>(ctx->signalFd, ctx->interrupt, [] { ui::line("Gestopt."); });
+  ctx->watchSignals();
   ctx->terminal = std::make_unique<ui::Terminal>(0);
   if (!ctx->interactive() && !a.value("modus")) ctx->settings.mode = OutputMode::ScreenReader;
   if (ctx->settings.mode != OutputMode::ScreenReader) {

@@ -40,6 +40,8 @@ struct UiContext {
   bool interactive() const { return terminal && terminal->interactive(); }
   // A poll() loop (Session, Menu) reads the signalfd from now on: the watch stops.
   void loopReadsSignals() { signalWatch.reset(); }
+  // The loop ended (back to the day's list): a watch again for what blocks next.
+  void watchSignals();
   ~UiContext();
 };
 

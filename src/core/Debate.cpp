@@ -222,6 +222,45 @@ std::string shortLine(const Debate& d, std::string line) {
 
 std::string shortLine(const Debate& d) { return shortLine(d, dutchOpeningWord(d.status)); }
 
+std::string openingLine(const Debate& d) {
+  constexpr std::size_t kTitleChars = 40;  // about 2.5 s of Dutch at 175 words a minute
+  static const char* const kDangling[] = {"van", "en", "de", "het", "een", "over", "met", "voor", "op", "in",
+                                          "aan", "te", "om", "bij", "tot", "of", "door", "naar", "uit", "-", "–"};
+  std::string title = d.title;
+  while (!title.empty() && (title.back() == ' ' || title.back() == '.')) title.pop_back();
+  if (title.empty()) {
+    Debate roomOnly = d;
+    roomOnly.title.clear();
+    return shortLine(roomOnly);
+  }
+  if (title.size() > kTitleChars) {
+    std::vector<std::string> words;
+    std::size_t length = 0;
+    std::size_t pos = 0;
+    while (pos < title.size()) {
+      std::size_t next = title.find(' ', pos);
+      if (next == std::string::npos) next = title.size();
+      std::string w = title.substr(pos, next - pos);
+      pos = next + 1;
+      if (w.empty()) continue;
+      if (!words.empty() && length + 1 + w.size() > kTitleChars) break;
+      length += (words.empty() ? 0 : 1) + w.size();
+      words.push_back(std::move(w));
+    }
+    auto dangling = [&](const std::string& w) {
+      for (const char* x : kDangling) {
+        if (lowered(w) == x) return true;
+      }
+      return false;
+    };
+    while (words.size() > 1 && dangling(words.back())) words.pop_back();
+    title.clear();
+    for (const auto& w : words) title += (title.empty() ? "" : " ") + w;
+    while (!title.empty() && (title.back() == ',' || title.back() == ':' || title.back() == ';')) title.pop_back();
+  }
+  return std::string(dutchOpeningWord(d.status)) + ": " + title + ".";
+}
+
 std::string listLine(const Debate& d) {
   std::string word = dutchStatus(d.status);
   if (!word.empty()) word[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(word[0])));

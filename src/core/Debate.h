@@ -102,7 +102,7 @@ struct Debate {
   std::string debateDate;      // "2023-12-21": the day it is filed under
   std::optional<TimePoint> plannedStart, plannedEnd, actualStart, actualEnd;
   DebateStatus status = DebateStatus::Planned;
-  std::string introduction;    // a short description (Debat Direct or the page intro)
+  std::string introduction;    // a short description (Debat Direct or the page intro) as plain text: paragraphs separated by '\n'
   std::vector<Person> ministers;
   std::vector<Person> participants;  // members registered to take part (open data), party in `party`
   std::vector<AgendaItem> agenda;
@@ -130,6 +130,11 @@ struct Debate {
 // the title, no word twice ("Live, Plenaire zaal: Vragenuur."; a title that is the room's
 // name or holds it is said once).
 std::string shortLine(const Debate& d);
+// What is spoken when a debate opens, within the speech budget (about 3 s, docs/spraak.md):
+// the deciding word and the title, cut after about 40 characters at a word (a trailing
+// "van", "en", ... dropped): "Opname: Informele Raad Buitenlandse Zaken." The room and the
+// whole title are on `w` (twice) and `i`. Without a title: the word and the room.
+std::string openingLine(const Debate& d);
 // The same for a line of the day's list, with the status word: "Afgelopen, Thorbeckezaal:
 // Mensenhandel." (details are on `i`).
 std::string listLine(const Debate& d);

@@ -64,7 +64,11 @@ def check_no_leaks(lines):
 class PtyPlayer(h.Meeluister):
     """meeluister with stdin on a pseudo-terminal; stdout and stderr are pipes."""
 
-    def __init__(self, args, env=None):
+    def __init__(self, args, env=None, voice=False):
+        """voice: what meeluister's own voice says (logged as 'gesproken: ...' with
+        --verbose, which the caller passes) counts as a line too, so a test in `spraak` mode
+        sees the answers the listener hears as well as those printed."""
+        self.voice = voice
         self.master, slave = pty.openpty()
         attrs = termios.tcgetattr(slave)
         self.args = [str(a) for a in args]
@@ -83,6 +87,20 @@ class PtyPlayer(h.Meeluister):
                         threading.Thread(target=self._drain_master, daemon=True)]
         for t in self.threads:
             t.start()
+
+    def _pump(self, stream, is_out):
+        for raw in iter(stream.readline, b""):
+            text = raw.decode("utf-8", "replace").rstrip("\n")
+            if is_out:
+                self.line_times.append(time.monotonic() - self.started)
+                self.lines.append(text)
+                continue
+            self.err.append(text)
+            i = text.find("gesproken: ")
+            if self.voice and i >= 0:
+                self.line_times.append(time.monotonic() - self.started)
+                self.lines.append(text[i + len("gesproken: "):])
+        stream.close()
 
     def _drain_master(self):
         # Whatever the program's terminal echoes must not fill the pty's buffer.

@@ -31,7 +31,10 @@ def start(tmp, extra=()):
                       "XDG_STATE_HOME": os.path.join(tmp, "state"),
                       "XDG_CACHE_HOME": os.path.join(tmp, "cache")})
     env.pop("DBUS_SESSION_BUS_ADDRESS", None)
-    player = p.PtyPlayer(["demo", "--null-output", "--modus", "spraak", "--geen-mpris", *extra], env=env)
+    # spraak: the answers to keys are spoken, not printed; --verbose logs what the voice says,
+    # and the player counts those lines as heard.
+    player = p.PtyPlayer(["demo", "--null-output", "--modus", "spraak", "--geen-mpris", "--verbose", *extra],
+                         env=env, voice=True)
     player.expect("hulp", 0, timeout=20, what="the start")
     player.expect("Speelt", 0, timeout=20, what="the stream's start")
     return player

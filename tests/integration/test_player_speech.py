@@ -39,7 +39,7 @@ def test_speech_ducks_and_stops_on_a_key():
         # A slow voice: the answer to w is one short line now (the speech budget), and the
         # test needs it to last longer than the time before s cuts it.
         player = p.PtyPlayer(["listen", srv.url("/vod/index.m3u8?count=8"), "--modus", "spraak", "--geen-mpris",
-                              "--spraaksnelheid", str(SLOW_RATE)], env=env)
+                              "--spraaksnelheid", str(SLOW_RATE), "--verbose"], env=env, voice=True)
         try:
             player.expect("hulp", 0, timeout=20, what="the start")
             player.expect("Speelt", 0, timeout=20, what="the stream's start")

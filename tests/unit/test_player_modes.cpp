@@ -133,5 +133,29 @@ TEST(ShortLine, DecidingWordFirstNoRepetition) {
   EXPECT_EQ(shortLine(d), "Gepland, Plenaire zaal.");
 }
 
+// The spoken opening stays within the speech budget: word and title, long titles cut at a
+// word, no dangling "van"/"en" at the cut; the room only when there is no title.
+TEST(OpeningLine, WordAndTitleWithinTheBudget) {
+  Debate d;
+  d.room.name = "Klompézaal";
+  d.status = DebateStatus::Live;
+  d.title = "Debat over de Voorjaarsnota (vervolg)";
+  EXPECT_EQ(openingLine(d), "Live: Debat over de Voorjaarsnota (vervolg).");
+  d.status = DebateStatus::Ended;
+  d.title = "Informele Raad Buitenlandse Zaken Ontwikkeling van 8 en 9 oktober 2026";
+  EXPECT_EQ(openingLine(d), "Opname: Informele Raad Buitenlandse Zaken.");
+  d.title = "Wetgevingsoverleg Jaarverslag en slotwet van het Ministerie van Financiën 2025";
+  EXPECT_EQ(openingLine(d), "Opname: Wetgevingsoverleg Jaarverslag en slotwet.");
+  d.title = "Eenheelheellangsamengesteldwoordzonderspatiesdatnergenseindigt en meer";
+  EXPECT_EQ(openingLine(d), "Opname: Eenheelheellangsamengesteldwoordzonderspatiesdatnergenseindigt.");
+  d.title = "Vragenuur.";
+  EXPECT_EQ(openingLine(d), "Opname: Vragenuur.");
+  d.title.clear();
+  EXPECT_EQ(openingLine(d), "Opname, Klompézaal.");
+  d.status = DebateStatus::Planned;
+  d.title = "   ";
+  EXPECT_EQ(openingLine(d), "Gepland, Klompézaal.");
+}
+
 }  // namespace
 }  // namespace ml::app

@@ -7,10 +7,7 @@ staircase's frequencies (the two strongest, so a window across a segment boundar
 counts as full), and compared with the fixture's own level (amplitude 0.5 at volume 100 %). meeluister ducks the
 debate by 14 dB under its own speech, so a window more than 7 dB under the undisturbed
 level is ducked. The debate must be at full level within 5 s of its first sound, and
-ducked at most 4 s of its first 20 s.
-
-(Pending until helper "session"'s Session speaks one short opening line: rename to
-test_speech_budget.py then.)"""
+ducked at most 4 s of its first 20 s."""
 import math
 import os
 import shutil
