@@ -19,6 +19,7 @@
 #include "audio/ProgrammeBuffer.h"
 #include "audio/Sink.h"
 #include "audio/SpeechBuffer.h"
+#include "core/Log.h"
 #include "core/Signals.h"
 #include "core/Time.h"
 #include "text/DutchNormalizer.h"
@@ -35,6 +36,14 @@ int wholeNumber(const Args& a, const std::string& name, int lo, int hi, int fall
     throw UsageError(fmt::format("--{} verwacht {} van {} tot {}.", name, what, lo, hi));
   }
   return static_cast<int>(*v);
+}
+
+// A line as its speech starts: logged (--verbose: "gesproken: ..."), printed only when asked
+// (stdout not a terminal, or a file being written): on a terminal a screen reader would say
+// it again (docs/spraak.md).
+void spoken(const std::string& text, bool print) {
+  log::info("gesproken: {}", text);
+  if (print) ui::line(text);
 }
 
 // Waits until the mixer has played everything (0), or a signal came (its number).
@@ -207,7 +216,7 @@ class Navigator {
     if (pending_.empty() || pending_.front().second != text) return;  // a stopped one
     current_ = pending_.front().first;
     pending_.pop_front();
-    ui::line(text);
+    spoken(text, r_.printLines);
   }
 
   const SpeakRequest& r_;
@@ -271,7 +280,8 @@ int speakLines(const SpeakRequest& request, const ReadKeys* readKeys) {
     return rc;
   }
   // Only now that the sound has somewhere to go: no line is printed that will not be heard.
-  if (request.printLines) engine->setOnUtteranceStart([](const std::string& text) { ui::line(text); });
+  const bool print = request.printLines;
+  engine->setOnUtteranceStart([print](const std::string& text) { spoken(text, print); });
   for (const auto& l : request.lines) engine->say(l, speech::Priority::Reply);
   const int interrupted = interruptedBeforeEnd(mixer, signals.fd());
   if (interrupted != 0) {

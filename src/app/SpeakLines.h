@@ -17,7 +17,7 @@ struct SpeakRequest {
   std::vector<std::string> lines;
   speech::SpeechOptions voice;
   std::optional<std::string> output;  // a file; none: the sound device
-  bool printLines = false;            // print each line as its speech starts
+  bool printLines = false;            // print each line as its speech starts (always logged)
 };
 
 // Keys (`read` on a terminal, through the sound device only): the terminal in raw mode the

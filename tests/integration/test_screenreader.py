@@ -142,5 +142,47 @@ def test_live_beide():
     run_live("beide")
 
 
+def run_read(mode):
+    """`meeluister read voorbeeld` on the screen reader's terminal (stdout the pty), through a
+    real PulseAudio null sink: spraak (the default) speaks the lines and prints none of them;
+    schermlezer and beide print them and meeluister says nothing."""
+    ok, why = sr.available()
+    h.check(ok, why)
+    with h.PulseAudio() as pa, tempfile.TemporaryDirectory() as tmp:
+        env = env_for(tmp, pa.env())
+        env.pop("DBUS_SESSION_BUS_ADDRESS", None)
+        with sr.ScreenReader(["read", "voorbeeld", "--verbose", *mode_args(mode)], env, rows=ROWS) as reader:
+            if mode in ("schermlezer", "beide"):
+                status = reader.finish(30)
+            else:
+                reader.wait(lambda: len(reader.spoken()) >= 2, 30, "two lines read aloud")
+                reader.send("s")
+                status = reader.finish(30)
+            h.check(os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0,
+                    f"read must end with exit 0, status {status}\nstderr: {reader.stderr()[-10:]}")
+            heard, spoken = reader.heard(), reader.spoken()
+            printed = [line for _t, line in reader.printed]
+            ctx = f"read, mode {mode or 'none given'}\nprinted: {printed}\nheard: {heard}\nspoken: {spoken}"
+            twice = sr.heard_twice(heard, spoken)
+            h.check(not twice, f"heard twice (screen reader and meeluister's voice): {twice}\n{ctx}")
+            both = [x for x in spoken if x.strip() in (p.strip() for p in printed)]
+            h.check(not both, f"printed and spoken: {both}\n{ctx}")
+            if mode in ("schermlezer", "beide"):
+                h.check(not spoken, f"{mode}: meeluister's voice spoke\n{ctx}")
+                h.check(any("mensenhandel" in x.lower() for x in printed), f"{mode}: the text was not printed\n{ctx}")
+            else:
+                h.check(spoken, f"spraak: meeluister's voice said nothing\n{ctx}")
+            print(f"read, mode {mode or 'none given'}: {len(printed)} printed, {len(heard)} heard from the "
+                  f"screen reader, {len(spoken)} spoken by meeluister")
+
+
+def test_read_no_mode_given():
+    run_read(None)
+
+
+def test_read_schermlezer():
+    run_read("schermlezer")
+
+
 if __name__ == "__main__":
     h.main(globals())
