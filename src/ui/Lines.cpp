@@ -15,9 +15,9 @@ std::mutex g_mutex;
 void write(std::string_view before, std::string_view raw, std::string_view after) {
   const std::string text = printable(raw);
   std::lock_guard lock(g_mutex);
-  std::fwrite(before.data(), 1, before.size(), stdout);
-  std::fwrite(text.data(), 1, text.size(), stdout);
-  std::fwrite(after.data(), 1, after.size(), stdout);
+  if (!before.empty()) std::fwrite(before.data(), 1, before.size(), stdout);
+  if (!text.empty()) std::fwrite(text.data(), 1, text.size(), stdout);
+  if (!after.empty()) std::fwrite(after.data(), 1, after.size(), stdout);
   std::fputc('\n', stdout);
   std::fflush(stdout);
 }
