@@ -385,16 +385,22 @@ def run_meeluister(args, env=None, timeout=60.0):
     return proc.finish(timeout)
 
 
+def run_meeluister_with(program, args, env=None, timeout=60.0):
+    """run_meeluister with another copy of the program (e.g. one installed elsewhere)."""
+    proc = Meeluister(args, env, program=program)
+    return proc.finish(timeout)
+
+
 class Meeluister:
     """meeluister running in the background; stdout lines collected as they come."""
 
-    def __init__(self, args, env=None):
+    def __init__(self, args, env=None, program=None):
         self.args = [str(a) for a in args]
         self.started = time.monotonic()
         self.lines = []
         self.line_times = []
         self.err = []
-        self.proc = subprocess.Popen([binary(), *self.args], stdin=subprocess.DEVNULL,
+        self.proc = subprocess.Popen([program or binary(), *self.args], stdin=subprocess.DEVNULL,
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                      env=env if env is not None else base_env())
         self.threads = [threading.Thread(target=self._pump, args=(self.proc.stdout, True), daemon=True),
