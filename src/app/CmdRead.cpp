@@ -1,4 +1,5 @@
-// meeluister read DEBATE [--output FILE] [--rate WPM] [--date JJJJ-MM-DD] [--debatdirect URL]
+// meeluister read DEBATE [--output FILE] [--rate WPM] [--apparaat NAME] [--spraak-apparaat NAME]
+//                        [--date JJJJ-MM-DD] [--debatdirect URL]
 //                        [--opendata URL] [--web URL] [--offline] [--example]
 // Reads a debate aloud in the listener's reading order (sources/Reading.h): each line is
 // printed just before it is spoken, through the sound device or into a WAV/FLAC file.
@@ -14,6 +15,7 @@
 #include "app/Args.h"
 #include "app/Commands.h"
 #include "app/DebateArgs.h"
+#include "app/SoundDevices.h"
 #include "app/SpeakLines.h"
 #include "sources/DebateText.h"
 #include "sources/Reading.h"
@@ -23,7 +25,7 @@ namespace ml::app {
 int cmdRead(const ArgList& args);
 
 int cmdRead(const ArgList& args) {
-  const Args a(args, withSourceOptions(ArgSpec{{"output", "rate"}, {}}));
+  const Args a(args, withDeviceOptions(withSourceOptions(ArgSpec{{"output", "rate"}, {}})));
   SpeakRequest request;
   request.voice = voiceOptions(a);
   request.output = a.value("output");
@@ -32,18 +34,22 @@ int cmdRead(const ArgList& args) {
   std::unique_ptr<ui::Terminal> terminal;
   ui::KeyMap keys;
   ReadKeys readKeys;
-  if (!request.output) {
+  if (request.output) {
+    request.device = speechDeviceFor(a, Settings{});  // refuses device options with --output
+  } else {
+    // The config file for its device keys, and on a terminal for the listener's keys.
+    std::vector<std::string> warnings;
+    const Settings settings = loadSettings(warnings);
+    request.device = speechDeviceFor(a, settings);
     terminal = std::make_unique<ui::Terminal>(0);
     if (terminal->interactive()) {
-      std::vector<std::string> warnings;
-      const Settings settings = loadSettings(warnings);
       keys = ui::KeyMap::load(settings.keys, warnings);
-      for (const auto& w : warnings) log::warn("{}", w);
       readKeys.terminal = terminal.get();
       readKeys.keys = &keys;
     } else {
       terminal.reset();
     }
+    for (const auto& w : warnings) log::warn("{}", w);
   }
   const auto debate = findDebate(
       a, "Welk debat? Bijvoorbeeld: meeluister read 2023A07965, meeluister read \"plenaire zaal\" of "

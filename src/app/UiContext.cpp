@@ -38,7 +38,7 @@ std::unique_ptr<speech::Speaker> makeSpeaker(Settings& s, audio::SpeechBuffer& b
 ArgSpec withUiOptions(ArgSpec spec) {
   spec.valued.insert({"modus", "uitgebreidheid", "spraak", "spraaksnelheid"});
   spec.flags.insert("geen-mpris");
-  return spec;
+  return withDeviceOptions(std::move(spec));
 }
 
 UiContext::~UiContext() {
@@ -76,6 +76,8 @@ std::unique_ptr<UiContext> makeUiContext(const Args& a) {
     ctx->settings.speechRate = static_cast<int>(*r);
   }
   ctx->mpris = !a.flag("geen-mpris");
+  // Before anything starts: a device name that fits none is a usage error at once.
+  ctx->devices = deviceRoute(a, ctx->settings, a.value("output").has_value() || a.flag("null-output"));
   ctx->signalFd = blockedSignalFd();
   ctx->watchSignals();
   ctx->terminal = std::make_unique<ui::Terminal>(0);
@@ -84,6 +86,9 @@ std::unique_ptr<UiContext> makeUiContext(const Args& a) {
     try {
       ctx->speech = std::make_unique<audio::SpeechBuffer>(1.0);
       ctx->speaker = makeSpeaker(ctx->settings, *ctx->speech);
+      if (ctx->devices.speech && ctx->settings.backend == SpeechBackend::SpeechDispatcher) {
+        log::warn("--spraak-apparaat geldt niet voor speech-dispatcher: dat kiest zelf waar het spreekt.");
+      }
     } catch (const std::exception& e) {
       log::warn("{}", e.what());
       ctx->settings.mode = OutputMode::ScreenReader;
