@@ -226,5 +226,29 @@ def test_unknown_ambiguous_and_misplaced_device_names():
         only_on(rec, "phones", ctx, "an unknown apparaat in the config file")
 
 
+def test_without_a_sound_server_portaudio_devices_are_listed_and_chosen():
+    """No PulseAudio or PipeWire answers: the list is PortAudio's (here two ALSA null
+    devices from a private ALSA configuration), and a device is opened by its name."""
+    with tempfile.TemporaryDirectory() as tmp:
+        conf = os.path.join(tmp, "asound.conf")
+        with open(conf, "w") as fh:
+            fh.write("</usr/share/alsa/alsa.conf>\n"
+                     "pcm.!default { type null hint { show on description \"Standaard\" } }\n"
+                     "pcm.stil { type null hint { show on description \"Stil apparaat\" } }\n")
+        env = h.no_audio_env(tmp)
+        env["ALSA_CONFIG_PATH"] = conf
+        rc, lines, err = h.run_meeluister(["apparaten"], env=env, timeout=40)
+        ctx = h.show(rc, lines, err)
+        h.check(rc == 0 and lines in (["1. stil", "2. default (standaard)"], ["1. default (standaard)", "2. stil"]),
+                "expected PortAudio's two devices, the default marked\n" + ctx)
+        h.check(err.strip() == "", "PortAudio's probing chatter reached stderr\n" + ctx)
+        rc, lines, err = h.run_meeluister(["--verbose", "say", "Hallo", "--apparaat", "STIL"], env=env, timeout=40)
+        ctx = h.show(rc, lines, err)
+        h.check(rc == 0 and "PortAudio: stil" in err, "say --apparaat STIL did not open the device 'stil'\n" + ctx)
+        rc, lines, err = h.run_meeluister(["say", "Hallo", "--apparaat", "koptelefoon"], env=env, timeout=40)
+        ctx = h.show(rc, lines, err)
+        h.check(rc == 2 and "stil" in err and "default (standaard)" in err, "expected the choices and exit 2\n" + ctx)
+
+
 if __name__ == "__main__":
     h.main(globals())
