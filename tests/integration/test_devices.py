@@ -130,6 +130,25 @@ def test_say_follows_apparaat_and_spraak_apparaat_and_the_config_file():
             only_on(rec, where, ctx, f"say {options}")
 
 
+def test_read_speaks_on_the_speech_device():
+    """`read` is meeluister's own voice: it speaks on --spraak-apparaat (stopped with
+    Ctrl+C after a few lines: exit 130)."""
+    with h.PulseAudio(sinks=SINKS) as pa, tempfile.TemporaryDirectory() as tmp:
+        with Both(pa, tmp, "read") as rec:
+            proc = h.Meeluister(["read", "voorbeeld", "--apparaat", "Koptelefoon", "--spraak-apparaat", "woonkamer"],
+                                env=env_for(pa, tmp))
+            try:
+                h.check(proc.wait_line("mensenhandel", 20) is not None, "read printed no line of the example")
+                time.sleep(2.0)
+                proc.proc.send_signal(2)
+                rc, lines, err = proc.finish(20)
+            finally:
+                proc.kill()
+        ctx = h.show(rc, lines, err)
+        h.check(rc == 130, "expected exit 130 after Ctrl+C\n" + ctx)
+        only_on(rec, "speakers", ctx, "read --spraak-apparaat woonkamer")
+
+
 def test_in_the_player_speech_is_on_the_headphones_and_the_debate_on_the_speakers():
     with h.HlsServer() as srv, h.PulseAudio(sinks=SINKS) as pa, tempfile.TemporaryDirectory() as tmp:
         with Both(pa, tmp, "player") as rec:
