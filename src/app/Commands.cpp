@@ -27,12 +27,12 @@ struct Command {
 
 const Command kCommands[] = {
     {"demo", cmdDemo, "demo [--output BESTAND] [--duration SECONDEN]: het meegeleverde voorbeeld, zonder netwerk"},
-    {"apparaten", cmdDevices, "apparaten: de geluidsapparaten, genummerd, het standaardapparaat erbij gezegd"},
     {"today", cmdToday, "today [--date JJJJ-MM-DD] [--debatdirect URL] [--opendata URL] [--web URL] [--offline] [--example]: de debatten van een dag"},
     {"show", cmdShow, "show DEBAT [--date JJJJ-MM-DD] [--debatdirect URL] [--opendata URL] [--web URL] [--offline] [--example]: een debat als platte tekst"},
     {"read", cmdRead, "read DEBAT [--output BESTAND] [--rate WOORDEN] [--apparaat NAAM] [--date JJJJ-MM-DD] [--debatdirect URL] [--opendata URL] [--web URL] [--offline] [--example]: leest een debat voor"},
     {"say", cmdSay, "say TEKST [--output BESTAND] [--rate WOORDEN] [--pitch 0-100] [--volume 0-200] [--apparaat NAAM]: spreekt TEKST uit"},
     {"normalize", cmdNormalize, "normalize [TEKST...]: toont precies wat de Nederlandse stem uitspreekt"},
+    {"apparaten", cmdDevices, "apparaten: de geluidsapparaten, genummerd; achter het standaardapparaat staat (standaard)"},
     {"listen", cmdListen, "listen BRON|DEBAT [--output BESTAND] [--duration SECONDEN] [--start live|begin|SECONDEN] [--live-edge STUKKEN]"},
 };
 
