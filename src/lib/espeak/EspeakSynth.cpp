@@ -114,23 +114,33 @@ bool EspeakSynth::trySetMbrola(const std::string& name) {
 // under a longer folder, or one with a capital letter or a '+' anywhere in its path, is
 // never found. The file is therefore opened here and handed over by its descriptor,
 // /proc/self/fd/N: short, lowercase, without '+', whatever the real path is. eSpeak reads
-// the whole file during the call. Without /proc, the path itself is tried when eSpeak can
-// take it. Returns the name eSpeak reports for the voice it loaded, or nullopt.
+// the whole file during the call; the descriptor stays open while that voice is eSpeak's
+// current one (its identifier names it), so the name never points at another file. Without
+// /proc, the path itself is tried when eSpeak can take it. Returns the name eSpeak reports
+// for the voice it loaded, or nullopt.
 std::optional<std::string> EspeakSynth::loadVoiceFile(const std::filesystem::path& voiceFile) {
+  static int current = -1;  // the descriptor eSpeak's current voice was loaded by
   const int fd = open(voiceFile.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) return std::nullopt;
   struct stat st {};
-  const bool regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
   std::optional<std::string> loaded;
-  if (regular) {
+  bool keep = false;
+  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
     const std::string byFd = "/proc/self/fd/" + std::to_string(fd);
     const std::string& path = voiceFile.native();
-    if (espeak_SetVoiceByFile(byFd.c_str()) == EE_OK ||
-        (espeakTakesPath(path) && espeak_SetVoiceByFile(path.c_str()) == EE_OK)) {
+    if (espeak_SetVoiceByFile(byFd.c_str()) == EE_OK) {
+      loaded = currentVoiceName();
+      keep = true;
+    } else if (espeakTakesPath(path) && espeak_SetVoiceByFile(path.c_str()) == EE_OK) {
       loaded = currentVoiceName();
     }
   }
-  close(fd);
+  if (loaded && current >= 0) {  // the voice loaded before is no longer eSpeak's
+    close(current);
+    current = -1;
+  }
+  if (keep) current = fd;
+  else close(fd);
   if (loaded && loaded->empty()) loaded = voiceFile.filename().string();
   return loaded;
 }
