@@ -6,9 +6,11 @@ monitors recorded at once.
   nothing else; without any device it says so (exit 1).
 - --apparaat sends the debate (listen, demo) and speech (say) to that sink only: the
   other stays silent. A part of the name, a number and the config key `apparaat` work.
-- --spraak-apparaat sends meeluister's own voice to the other sink: `say` is heard there
-  only; in the player the answer to a key is heard on the headphones only, the debate on
-  the speakers only, and the debate is still ducked while meeluister speaks.
+- --spraak-apparaat sends meeluister's own voice to the other sink: `say`, `read` and the
+  day's list are heard there only; in the player the answer to a key is heard on the
+  headphones only, the debate on the speakers only, and the debate is still ducked while
+  meeluister speaks.
+- Without a sound server, PortAudio's devices are listed and opened by name.
 - An unknown or ambiguous name is a Dutch usage error naming the choices (exit 2), and
   nothing plays; a device option with --output is one too; an unknown name in the config
   file is a warning, and the default device plays.
@@ -214,6 +216,33 @@ def test_in_the_player_speech_is_on_the_headphones_and_the_debate_on_the_speaker
             h.check(p.db(statistics.median(after) / b) >= -2.0, "the debate did not come back after the speech\n" + ctx)
         print(f"speech {begin / rate:.2f}-{end / rate:.2f} s on the headphones; the debate on the speakers, "
               f"ducked {p.db(d / b):.1f} dB meanwhile")
+
+
+def test_the_days_list_speaks_on_the_speech_device():
+    """`meeluister` without a command: the day's list (loopback fixtures) is spoken on the
+    speech device; nothing plays on the debate's device until a debate is chosen."""
+    from api_server import ApiServer
+    with h.HlsServer() as hls, h.PulseAudio(sinks=SINKS) as pa, tempfile.TemporaryDirectory() as tmp:
+        api = ApiServer().start()
+        try:
+            api.set_stream_base(hls.url(""))
+            with Both(pa, tmp, "list") as rec:
+                player = p.PtyPlayer(["--date", "2026-10-01", *api.options(), "--modus", "spraak", "--geen-mpris",
+                                      "--verbose", "--apparaat", "woonkamer", "--spraak-apparaat", "koptelefoon"],
+                                     env=env_for(pa, tmp), voice=True)
+                try:
+                    player.expect("Debatten op", 0, timeout=30, what="the day's list")
+                    time.sleep(2.5)
+                    player.send("q")
+                    rc, lines, err = player.finish(20)
+                finally:
+                    player.kill()
+                    player.close()
+        finally:
+            api.stop()
+        ctx = h.show(rc, lines, err)
+        h.check(rc == 0, "q must exit 0\n" + ctx)
+        only_on(rec, "phones", ctx, "the day's list")
 
 
 def test_unknown_ambiguous_and_misplaced_device_names():
