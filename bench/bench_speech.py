@@ -16,6 +16,7 @@ from its growing file just before each request, maps wall time onto the sink's c
 3. Key to speech in the player: `listen` of the fixture debate in a pseudo-terminal with
    `--modus spraak`, the debate muted (m), then w (where am I): time from the key to the
    first speech sample at the sink, per device buffer.
+   3b. The same with --spraak-apparaat: the speech on a second null sink of its own.
 4. Underruns: meeluister plays the fixture debate for UNDERRUN_SECONDS with `--modus spraak`
    (its start-up lines spoken over it), per device buffer; the sink logs with --verbose how
    often the device ran dry and how many frames the mixer had no programme for.
@@ -144,6 +145,52 @@ def key_to_speech(rounds):
             print(f"key w -> speech, {latency} ms device buffer: no speech found after the keys")
 
 
+def key_to_speech_on_its_own_device(rounds):
+    """3b. The same key, with --spraak-apparaat: two null sinks, the debate on one (not
+    muted: the speech sink hears only speech), the speech on the other, whose monitor is
+    recorded. 30 ms device buffers (the default)."""
+    import pty_player as p
+    sinks = [("bench_phones", "Koptelefoon"), ("bench_speakers", "Luidsprekers")]
+    delays = []
+    with h.HlsServer() as srv, h.PulseAudio(sinks=sinks) as pa, tempfile.TemporaryDirectory() as tmp:
+        wav = os.path.join(tmp, "phones.wav")
+        rec = pa.record(wav, "bench_phones.monitor")
+        time.sleep(0.3)
+        env = pa.env({"XDG_CONFIG_HOME": os.path.join(tmp, "c"), "XDG_STATE_HOME": os.path.join(tmp, "s")})
+        env.pop("DBUS_SESSION_BUS_ADDRESS", None)
+        player = p.PtyPlayer(["listen", srv.url("/vod/index.m3u8?count=20"), "--modus", "spraak", "--geen-mpris",
+                              "--apparaat", "Luidsprekers", "--spraak-apparaat", "Koptelefoon"], env=env)
+        marks = []
+        try:
+            time.sleep(4.0)
+            player.send("s", pause=1.5)
+            for _ in range(rounds):
+                b0 = recorded_bytes(wav)
+                player.send("w", pause=1.2)
+                marks.append(b0)
+                player.send("s", pause=1.5)
+            player.send("q")
+            player.finish(20)
+        finally:
+            player.kill()
+            player.close()
+        time.sleep(0.3)
+        rec.stop()
+        samples, rate, _, frames = h.load_audio(wav)
+        header = os.path.getsize(wav) - frames * FRAME_BYTES
+        for b0 in marks:
+            start = max(0, (b0 - header) // FRAME_BYTES)
+            first = sound_after(samples, start)
+            if first is not None and first - start < rate:
+                delays.append((first - start) / rate)
+    v = sorted(delays)
+    if v:
+        print(f"key w -> first speech sample at the speech device's sink (--spraak-apparaat), 30 ms buffers: median "
+              f"{1000 * v[len(v) // 2]:.0f} ms, min {1000 * v[0]:.0f} ms, max {1000 * v[-1]:.0f} ms ({len(v)} keys)")
+    else:
+        print("key w -> speech on its own device: no speech found after the keys")
+
+
 def underruns(rounds):
     """Device underflows and programme-less frames while the fixture debate plays with speech."""
     binary = os.environ["MEELUISTER_BIN"]
@@ -243,6 +290,7 @@ def main():
     show("SIGINT -> last speech sample at the sink", stops)
     show("SIGINT -> process exit", exits)
     key_to_speech(rounds)
+    key_to_speech_on_its_own_device(rounds)
     underruns(rounds)
 
 

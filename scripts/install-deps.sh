@@ -21,7 +21,7 @@ RUN_PACKAGES=(
   libcurl4-openssl-dev ca-certificates
   libavformat-dev libavcodec-dev libswresample-dev libavutil-dev
   libsoxr-dev libsonic-dev nlohmann-json3-dev libgumbo-dev libsystemd-dev libfmt-dev
-  libspeechd-dev
+  libspeechd-dev libpulse-dev
 )
 TEST_PACKAGES=(
   clang-14 libclang-rt-14-dev libgtest-dev libgmock-dev

@@ -1,4 +1,5 @@
-// meeluister read DEBATE [--output FILE] [--rate WPM] [--date JJJJ-MM-DD] [--debatdirect URL]
+// meeluister read DEBATE [--output FILE] [--rate WPM] [--apparaat NAME] [--spraak-apparaat NAME]
+//                        [--date JJJJ-MM-DD] [--debatdirect URL]
 //                        [--opendata URL] [--web URL] [--offline] [--example]
 // Reads a debate aloud in the listener's reading order (sources/Reading.h): each line is
 // printed just before it is spoken, through the sound device or into a WAV/FLAC file.
@@ -19,6 +20,7 @@
 #include "app/Args.h"
 #include "app/Commands.h"
 #include "app/DebateArgs.h"
+#include "app/SoundDevices.h"
 #include "app/SpeakLines.h"
 #include "sources/DebateText.h"
 #include "sources/Reading.h"
@@ -29,7 +31,7 @@ namespace ml::app {
 int cmdRead(const ArgList& args);
 
 int cmdRead(const ArgList& args) {
-  const Args a(args, withSourceOptions(ArgSpec{{"output", "rate", "modus"}, {}}));
+  const Args a(args, withDeviceOptions(withSourceOptions(ArgSpec{{"output", "rate", "modus"}, {}})));
   SpeakRequest request;
   request.voice = voiceOptions(a);
   request.output = a.value("output");
@@ -45,12 +47,13 @@ int cmdRead(const ArgList& args) {
     }
   }
   const bool toTerminal = isatty(1) == 1;
-  if (!mode && toTerminal && !request.output) {
-    std::vector<std::string> warnings;
-    mode = loadSettings(warnings).mode;
-  }
+  // The config file (not for --output): its output mode, its device keys and the listener's keys.
+  std::vector<std::string> warnings;
+  const Settings settings = request.output ? Settings{} : loadSettings(warnings);
+  if (!mode && toTerminal && !request.output) mode = settings.mode;
   const bool printOnly = !request.output && mode && *mode != OutputMode::SelfVoicing;
   request.printLines = request.output.has_value() || !toTerminal || printOnly;
+  request.device = speechDeviceFor(a, settings);  // refuses device options with --output
   // Raw before the debate is fetched: keys typed meanwhile never echo into the lines.
   std::unique_ptr<ui::Terminal> terminal;
   ui::KeyMap keys;
@@ -58,16 +61,14 @@ int cmdRead(const ArgList& args) {
   if (!request.output && !printOnly) {
     terminal = std::make_unique<ui::Terminal>(0);
     if (terminal->interactive()) {
-      std::vector<std::string> warnings;
-      const Settings settings = loadSettings(warnings);
       keys = ui::KeyMap::load(settings.keys, warnings);
-      for (const auto& w : warnings) log::warn("{}", w);
       readKeys.terminal = terminal.get();
       readKeys.keys = &keys;
     } else {
       terminal.reset();
     }
   }
+  for (const auto& w : warnings) log::warn("{}", w);
   const auto debate = findDebate(
       a, "Welk debat? Bijvoorbeeld: meeluister read 2023A07965, meeluister read \"plenaire zaal\" of "
          "meeluister read voorbeeld [--output BESTAND] [--rate WOORDEN].");

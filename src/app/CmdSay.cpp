@@ -1,10 +1,15 @@
-// meeluister say TEXT [--output FILE] [--rate WPM] [--pitch N] [--volume N]: speaks TEXT in
-// Dutch through the sound device, or into a WAV/FLAC file. Ctrl+C silences it at once.
+// meeluister say TEXT [--output FILE] [--rate WPM] [--pitch N] [--volume N]
+//                     [--apparaat NAME] [--spraak-apparaat NAME]: speaks TEXT in Dutch
+// through the sound device (the speech device when one is chosen), or into a WAV/FLAC file.
+// Ctrl+C silences it at once.
 #include <string>
 #include <vector>
 
 #include "app/Args.h"
+#include "app/Config.h"
+#include "app/SoundDevices.h"
 #include "app/SpeakLines.h"
+#include "core/Log.h"
 
 namespace ml::app {
 
@@ -12,7 +17,7 @@ int cmdSay(const std::vector<std::string>& args);
 
 namespace {
 
-const ArgSpec kSaySpec{{"output", "rate", "pitch", "volume"}, {}};
+const ArgSpec kSaySpec = withDeviceOptions({{"output", "rate", "pitch", "volume"}, {}});
 
 }  // namespace
 
@@ -25,7 +30,17 @@ int cmdSay(const std::vector<std::string>& args) {
         "Geef de tekst die uitgesproken moet worden: meeluister say TEKST [--output BESTAND] [--rate WOORDEN] "
         "[--pitch 0-100] [--volume 0-200].");
   }
-  return speakLines(SpeakRequest{{text}, voiceOptions(a), a.value("output"), false});
+  SpeakRequest request{{text}, voiceOptions(a), a.value("output"), {}, false};
+  if (!request.output) {
+    // The config file only for its device keys (apparaat, spraak-apparaat).
+    std::vector<std::string> warnings;
+    const Settings settings = loadSettings(warnings);
+    for (const auto& w : warnings) log::warn("{}", w);
+    request.device = speechDeviceFor(a, settings);
+  } else {
+    request.device = speechDeviceFor(a, Settings{});  // refuses device options with --output
+  }
+  return speakLines(request);
 }
 
 }  // namespace ml::app

@@ -29,9 +29,10 @@ const Command kCommands[] = {
     {"demo", cmdDemo, "demo [--output BESTAND] [--duration SECONDEN]: het meegeleverde voorbeeld, zonder netwerk"},
     {"today", cmdToday, "today [--date JJJJ-MM-DD] [--debatdirect URL] [--opendata URL] [--web URL] [--offline] [--example]: de debatten van een dag"},
     {"show", cmdShow, "show DEBAT [--date JJJJ-MM-DD] [--debatdirect URL] [--opendata URL] [--web URL] [--offline] [--example]: een debat als platte tekst"},
-    {"read", cmdRead, "read DEBAT [--output BESTAND] [--rate WOORDEN] [--date JJJJ-MM-DD] [--debatdirect URL] [--opendata URL] [--web URL] [--offline] [--example]: leest een debat voor"},
-    {"say", cmdSay, "say TEKST [--output BESTAND] [--rate WOORDEN] [--pitch 0-100] [--volume 0-200]: spreekt TEKST uit"},
+    {"read", cmdRead, "read DEBAT [--output BESTAND] [--rate WOORDEN] [--apparaat NAAM] [--date JJJJ-MM-DD] [--debatdirect URL] [--opendata URL] [--web URL] [--offline] [--example]: leest een debat voor"},
+    {"say", cmdSay, "say TEKST [--output BESTAND] [--rate WOORDEN] [--pitch 0-100] [--volume 0-200] [--apparaat NAAM]: spreekt TEKST uit"},
     {"normalize", cmdNormalize, "normalize [TEKST...]: toont precies wat de Nederlandse stem uitspreekt"},
+    {"apparaten", cmdDevices, "apparaten: de geluidsapparaten, genummerd; achter het standaardapparaat staat (standaard)"},
     {"listen", cmdListen, "listen BRON|DEBAT [--output BESTAND] [--duration SECONDEN] [--start live|begin|SECONDEN] [--live-edge STUKKEN]"},
 };
 
@@ -43,6 +44,8 @@ void printUsage() {
   ui::line("  meeluister [--date JJJJ-MM-DD] [--example]: kies uit de debatten van vandaag en luister");
   ui::line("Speler (listen, demo, zonder opdracht): --modus schermlezer|spraak|beide, --uitgebreidheid alles|sprekers|uit,");
   ui::line("  --spraak espeak|speechd, --spraaksnelheid WOORDEN, --geen-mpris. Toets h in de speler geeft hulp.");
+  ui::line("Geluid (speler, say, read): --apparaat NAAM (het geluidsapparaat), --spraak-apparaat NAAM (een ander");
+  ui::line("  apparaat voor de stem van meeluister); NAAM uit 'meeluister apparaten': naam, deel van de naam of nummer.");
   ui::line("Algemene opties: --verbose (meer meldingen op stderr), --help, --version");
 }
 

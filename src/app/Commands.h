@@ -18,5 +18,6 @@ int cmdShow(const ArgList& args);    // meeluister show DEBATE: one debate as pl
 int cmdSay(const ArgList& args);     // meeluister say TEXT: speaks TEXT in Dutch
 int cmdRead(const ArgList& args);    // meeluister read DEBATE: reads a debate aloud
 int cmdInteractive(const ArgList& args);  // meeluister [OPTIONS]: choose from today's debates
+int cmdDevices(const ArgList& args);  // meeluister apparaten: the sound devices, numbered
 
 }  // namespace ml::app

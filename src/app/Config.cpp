@@ -96,6 +96,13 @@ bool setBool(std::string_view v, bool& out) {
   return false;
 }
 
+// Free text of one line (a device's name); at most 200 bytes.
+bool setText(std::string_view v, std::string& out) {
+  if (v.size() > 200) return false;
+  out = std::string(v);
+  return true;
+}
+
 template <typename T>
 bool setChoice(std::string_view v, T (*fromName)(std::string_view), T& out) {
   try {
@@ -135,12 +142,24 @@ const std::vector<Entry>& entries() {
        [](auto v, Settings& s) { return setDouble(v, "x", 0.5, 3.0, 1, s.speed); }},
       {"kleur", "ja of nee", [](auto v, Settings& s) { return setBool(v, s.colour); }},
       {"hervatten", "ja of nee", [](auto v, Settings& s) { return setBool(v, s.resume); }},
+      {"apparaat", "de naam of het nummer van een geluidsapparaat (zie meeluister apparaten)",
+       [](auto v, Settings& s) { return setText(v, s.device); }},
+      {"spraak-apparaat", "de naam of het nummer van een geluidsapparaat (zie meeluister apparaten)",
+       [](auto v, Settings& s) { return setText(v, s.speechDevice); }},
   };
   return list;
 }
 
 // A value in [algemeen]: without a trailing comment (" # ..." or " ; ...") and quotes.
 std::string_view generalValue(std::string_view v) {
+  // A quoted value may hold " #" (a device's name); a comment may follow the quotes.
+  if (v.size() >= 2 && v.front() == '"') {
+    const auto close = v.find('"', 1);
+    if (close != std::string_view::npos) {
+      const auto rest = trim(v.substr(close + 1));
+      if (rest.empty() || rest.front() == '#' || rest.front() == ';') return v.substr(1, close - 1);
+    }
+  }
   for (std::size_t i = 1; i < v.size(); ++i) {
     if ((v[i] == '#' || v[i] == ';') && (v[i - 1] == ' ' || v[i - 1] == '\t')) {
       v = trim(v.substr(0, i));

@@ -14,6 +14,8 @@
 //   snelheid = 1,0            playback speed 0.5..3.0 (comma or point)
 //   kleur = nee               colour only when asked; NO_COLOR (non-empty) always wins
 //   hervatten = ja            continue recordings where the listener stopped
+//   apparaat =                the sound device (name, part of it, or number; empty: default)
+//   spraak-apparaat =         another device for meeluister's own voice (empty: as apparaat)
 //   [toetsen]
 //   mute = m                  action-id = keys, as in data/keys.conf; empty = switched off
 //
@@ -43,6 +45,8 @@ struct Settings {
   double speed = 1.0;            // playback speed 0.5..3.0
   bool colour = false;           // only when asked; NO_COLOR (any non-empty value) forces false
   bool resume = true;            // continue recordings where the listener stopped
+  std::string device;            // "apparaat": as --apparaat; empty: the system's default
+  std::string speechDevice;      // "spraak-apparaat": as --spraak-apparaat; empty: as device
   std::map<std::string, std::string> keys;  // the [toetsen] section: action-id -> keys
 };
 

@@ -8,6 +8,12 @@ SessionEnd listenTo(SessionOptions options, UiContext& ctx) {
   // The Session reads the signalfd itself, also while the stream opens (Player::open polls
   // it): no watch may end the process under it, or the resume point would not be saved.
   const bool watched = ctx.signalWatch != nullptr;
+  options.play.device = ctx.devices.debate;
+  // Speech on its own device only when meeluister's own voice (eSpeak NG, through the
+  // speech ring) speaks; speech-dispatcher plays where it plays.
+  if (ctx.devices.speech && ctx.speech && ctx.settings.backend == SpeechBackend::Espeak) {
+    options.play.speechDevice = ctx.devices.speech;
+  }
   ctx.loopReadsSignals();
   SessionEnd end;
   {
@@ -23,7 +29,7 @@ SpeechOnlyAudio::SpeechOnlyAudio(UiContext& ctx) {
   programme_.markEnded();
   mixer_ = std::make_unique<audio::Mixer>(programme_, *ctx.speech);
   try {
-    sink_ = audio::makeDeviceSink(*mixer_);
+    sink_ = audio::makeDeviceSink(*mixer_, ctx.devices.forSpeech());
     sink_->start();
   } catch (const std::exception& e) {
     sink_.reset();

@@ -14,7 +14,7 @@ namespace ml::app {
 
 Player::Player(PlayOptions options, audio::SpeechBuffer* speech)
     : options_(std::move(options)), cancel_(std::make_shared<CancelToken>()),
-      chunks_(std::make_unique<net::ChunkQueue>(3)), mixer_(programme_, speech) {}
+      chunks_(std::make_unique<net::ChunkQueue>(3)), mixer_(programme_, speech), speech_(speech) {}
 
 Player::~Player() { stop(); }
 
@@ -46,8 +46,18 @@ void Player::stopThreads() {
 
 void Player::stop() {
   if (sink_) sink_->stop();
+  if (speechSink_) speechSink_->stop();
   sinkStarted_ = false;
   stopThreads();
+}
+
+// Speech on a device of its own: started at once, so it is heard while the stream connects.
+void Player::openSpeechDevice() {
+  speechProgramme_.markEnded();  // no debate here: only speech
+  speechMixer_ = std::make_unique<audio::Mixer>(speechProgramme_, *speech_);
+  speechSink_ = audio::makeDeviceSink(*speechMixer_, *options_.speechDevice);
+  mixer_.duckFor(*speechMixer_);
+  speechSink_->start();
 }
 
 void Player::open(int sigfd, bool waitForAudio) {
@@ -60,7 +70,8 @@ void Player::open(int sigfd, bool waitForAudio) {
   } else if (options_.nullOutput) {
     sink_ = audio::makeNullSink(mixer_);
   } else {
-    sink_ = audio::makeDeviceSink(mixer_);
+    if (options_.speechDevice && speech_ != nullptr && !speechSink_) openSpeechDevice();
+    sink_ = audio::makeDeviceSink(mixer_, options_.device);
     if (waitForAudio) waitForData(sigfd);
   }
   sink_->start();

@@ -31,6 +31,10 @@ struct PlayOptions {
   std::optional<std::string> outputFile;  // none: the sound device
   bool nullOutput = false;
   double durationSeconds = 0;             // 0: until the stream ends
+  audio::DeviceChoice device;             // the sound device for the debate (and speech)
+  // Another device for meeluister's own voice (--spraak-apparaat): the speech is not mixed
+  // into the debate but played there, through a mixer of its own; the debate still ducks.
+  std::optional<audio::DeviceChoice> speechDevice;
 };
 
 class Player {
@@ -42,7 +46,8 @@ class Player {
   Player& operator=(const Player&) = delete;
 
   // open(): starts the threads and the sink at once (speech may play
-  // before the stream does); throws std::runtime_error (Dutch) when the sink cannot start.
+  // before the stream does; on its own device, that one starts at once in any case);
+  // throws std::runtime_error (Dutch) when a sink cannot start.
   // `waitForAudio`: a device starts only once there is audio (or none will come), so the
   // first sound is not queued behind silence; SIGINT/SIGTERM on `sigfd` end the wait.
   void open(int sigfd = -1, bool waitForAudio = false);
@@ -69,12 +74,19 @@ class Player {
   void startThreads();
   void stopThreads();
   void waitForData(int sigfd);
+  void openSpeechDevice();
 
   PlayOptions options_;
   CancelPtr cancel_;
   std::unique_ptr<net::ChunkQueue> chunks_;
   audio::ProgrammeBuffer programme_{1.0};
   audio::Mixer mixer_;
+  audio::SpeechBuffer* speech_ = nullptr;
+  // The speech's own device (PlayOptions::speechDevice): an empty programme, the speech,
+  // and its sink. Declared before sink_, so it is destroyed after the debate's sink.
+  audio::ProgrammeBuffer speechProgramme_{0.1};
+  std::unique_ptr<audio::Mixer> speechMixer_;
+  std::unique_ptr<audio::Sink> speechSink_;
   EventQueue<net::StreamEvent> events_;
   std::unique_ptr<audio::Sink> sink_;
   std::thread fetcher_, decoder_;

@@ -14,6 +14,7 @@
 #include <memory>
 #include <mutex>
 
+#include "app/SoundDevices.h"
 #include "audio/AudioFormat.h"
 #include "audio/Mixer.h"
 #include "audio/ProgrammeBuffer.h"
@@ -239,6 +240,10 @@ speech::SpeechOptions voiceOptions(const Args& a) {
   return so;
 }
 
+audio::DeviceChoice speechDeviceFor(const Args& a, const Settings& settings) {
+  return deviceRoute(a, settings, a.value("output").has_value()).forSpeech();
+}
+
 int speakLines(const SpeakRequest& request, const ReadKeys* readKeys) {
   SignalFd signals;
   const bool keys = readKeys != nullptr && readKeys->terminal != nullptr && readKeys->keys != nullptr && !request.output;
@@ -259,7 +264,8 @@ int speakLines(const SpeakRequest& request, const ReadKeys* readKeys) {
 
   std::unique_ptr<audio::Sink> sink;
   try {
-    sink = request.output ? audio::makeFileSink(mixer, programme, *request.output) : audio::makeDeviceSink(mixer);
+    sink = request.output ? audio::makeFileSink(mixer, programme, *request.output)
+                          : audio::makeDeviceSink(mixer, request.device);
     sink->start();
   } catch (const std::exception& e) {
     starting.get()->stop();

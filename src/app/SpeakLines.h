@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "app/Args.h"
+#include "app/Config.h"
+#include "audio/Devices.h"
 #include "speech/SpeechEngine.h"
 #include "ui/KeyMap.h"
 #include "ui/Terminal.h"
@@ -17,6 +19,7 @@ struct SpeakRequest {
   std::vector<std::string> lines;
   speech::SpeechOptions voice;
   std::optional<std::string> output;  // a file; none: the sound device
+  audio::DeviceChoice device;         // which sound device (--spraak-apparaat, else --apparaat)
   bool printLines = false;            // print each line as its speech starts (always logged)
 };
 
@@ -34,6 +37,9 @@ struct ReadKeys {
 // The voice as the options --rate, --pitch and --volume say (those given); throws
 // UsageError (Dutch) for a value out of range.
 speech::SpeechOptions voiceOptions(const Args& a);
+// The device for say and read: --spraak-apparaat, else --apparaat, else the config keys of
+// the same names (see SoundDevices.h); none with --output. Throws UsageError.
+audio::DeviceChoice speechDeviceFor(const Args& a, const Settings& settings);
 
 // Exit code: 0 spoken or stopped by a key ("Gestopt." printed), 1 no device or an
 // unwritable file (the reason printed), 130 interrupted ("Gestopt." printed). Throws

@@ -38,7 +38,7 @@ std::unique_ptr<speech::Speaker> makeSpeaker(Settings& s, audio::SpeechBuffer& b
 ArgSpec withUiOptions(ArgSpec spec) {
   spec.valued.insert({"modus", "uitgebreidheid", "spraak", "spraaksnelheid"});
   spec.flags.insert("geen-mpris");
-  return spec;
+  return withDeviceOptions(std::move(spec));
 }
 
 UiContext::~UiContext() {
@@ -78,12 +78,18 @@ std::unique_ptr<UiContext> makeUiContext(const Args& a) {
   ctx->mpris = !a.flag("geen-mpris");
   ctx->signalFd = blockedSignalFd();
   ctx->watchSignals();
+  // Before anything plays: a device name that fits none is a usage error at once. (After
+  // the signal mask: listing may start PortAudio, whose threads must not take SIGINT.)
+  ctx->devices = deviceRoute(a, ctx->settings, a.value("output").has_value() || a.flag("null-output"));
   ctx->terminal = std::make_unique<ui::Terminal>(0);
   if (!ctx->interactive() && !a.value("modus")) ctx->settings.mode = OutputMode::ScreenReader;
   if (ctx->settings.mode != OutputMode::ScreenReader) {
     try {
       ctx->speech = std::make_unique<audio::SpeechBuffer>(1.0);
       ctx->speaker = makeSpeaker(ctx->settings, *ctx->speech);
+      if (ctx->devices.speech && ctx->settings.backend == SpeechBackend::SpeechDispatcher) {
+        log::warn("--spraak-apparaat geldt niet voor speech-dispatcher: dat kiest zelf waar het spreekt.");
+      }
     } catch (const std::exception& e) {
       log::warn("{}", e.what());
       ctx->settings.mode = OutputMode::ScreenReader;

@@ -10,6 +10,7 @@
 #include "app/Args.h"
 #include "app/Config.h"
 #include "app/Output.h"
+#include "app/SoundDevices.h"
 #include "audio/SpeechBuffer.h"
 #include "core/Signals.h"
 #include "speech/Speaker.h"
@@ -19,11 +20,12 @@
 namespace ml::app {
 
 // `spec` plus the options every interactive command takes: --modus, --uitgebreidheid,
-// --spraak, --spraaksnelheid, --geen-mpris.
+// --spraak, --spraaksnelheid, --geen-mpris, --apparaat, --spraak-apparaat.
 ArgSpec withUiOptions(ArgSpec spec);
 
 struct UiContext {
   Settings settings;
+  DeviceRoute devices;  // the sound devices (--apparaat, --spraak-apparaat, the config file)
   ui::KeyMap keys;
   std::unique_ptr<ui::Terminal> terminal;
   std::unique_ptr<audio::SpeechBuffer> speech;  // only when meeluister speaks itself

@@ -30,6 +30,7 @@ bool Mixer::programmeDone() const noexcept {
 }
 
 bool Mixer::speechBusy() noexcept {
+  if (remote_ != nullptr) return (speech_ != nullptr && speech_->active()) || remote_->speechSounding();
   if (speech_ == nullptr) return false;
   // active() first: once it reads false, every block written before is visible to empty().
   const bool active = speech_->active();
@@ -70,10 +71,14 @@ std::size_t Mixer::mixChunk(float* out, std::size_t frames, bool fill) noexcept 
   const bool flowing = !held && !paused_.load(std::memory_order_relaxed) && !programmeDone();
   std::size_t s = 0;
   bool speechActive = false;
-  if (speech_ != nullptr) {
+  if (remote_ != nullptr) {
+    // The speech is heard on another device: duck for it, read none of it.
+    speechActive = (speech_ != nullptr && speech_->active()) || remote_->speechSounding();
+  } else if (speech_ != nullptr) {
     speechActive = speech_->active();
     s = speech_->read(speechScratch_.data(), (fill || !flowing) ? frames : p);
     speechPlayed_.fetch_add(s, std::memory_order_relaxed);
+    sounding_.store(s > 0, std::memory_order_relaxed);
   }
   const std::size_t n = fill ? frames : std::max(p, s);
   if (p < n) std::fill(out + p * kChannels, out + n * kChannels, 0.0f);

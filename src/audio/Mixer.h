@@ -1,5 +1,6 @@
 // Sums what the listener hears: the programme (debate) and, when attached, speech.
-// While speech plays the programme is ducked (see Ducker) or paused (DuckSettings::pause).
+// While speech plays the programme is ducked (see Ducker) or paused (DuckSettings::pause),
+// also when the speech plays through another mixer on another device (duckFor).
 // render() runs on the audio callback: it never blocks, allocates, logs or throws; it
 // reads lock-free rings, ramps gains per sample, sums and counts. Controls are atomics
 // set from the app thread. Volume and mute act on the programme; speech has its own
@@ -48,6 +49,13 @@ class Mixer {
   void clearNow() noexcept;
   // Ducking: any thread, takes effect at the next audio block.
   void setDucking(const DuckSettings& s);
+  // Speech on another device (--spraak-apparaat): `speechMixer` plays the speech there.
+  // This mixer then reads none of it, but still ducks (or pauses) the programme while
+  // speech is on its way or sounds there, and counts it as busy for finished(). Call
+  // before any sink runs; `speechMixer` must outlive this mixer's sink.
+  void duckFor(const Mixer& speechMixer) { remote_ = &speechMixer; }
+  // True while this mixer's last block held speech (read by a mixer that ducks for it).
+  bool speechSounding() const { return sounding_.load(std::memory_order_relaxed); }
 
   std::uint64_t programmeFramesPlayed() const { return played_.load(std::memory_order_relaxed); }
   std::uint64_t underrunFrames() const { return underrun_.load(std::memory_order_relaxed); }
@@ -69,6 +77,8 @@ class Mixer {
 
   ProgrammeBuffer& programme_;
   SpeechBuffer* speech_ = nullptr;
+  const Mixer* remote_ = nullptr;  // the mixer that plays the speech elsewhere, if any
+  std::atomic<bool> sounding_{false};
   std::atomic<std::uint64_t> stopAfter_{0};
   std::atomic<std::uint64_t> played_{0};
   std::atomic<std::uint64_t> underrun_{0};

@@ -6,7 +6,9 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
+#include "audio/Devices.h"
 #include "audio/Mixer.h"
 
 namespace ml::audio {
@@ -24,8 +26,12 @@ class Sink {
   virtual void stop() = 0;   // idempotent; returns when the sink no longer touches the mixer
 };
 
-// Throws NoAudioDevice when there is no output device.
-std::unique_ptr<Sink> makeDeviceSink(Mixer& mixer);
+// The sound device (PortAudio): the system's default, or the output `device` names.
+// Throws NoAudioDevice (a Dutch line) when there is none or it cannot be opened.
+std::unique_ptr<Sink> makeDeviceSink(Mixer& mixer, const DeviceChoice& device = {});
+// PortAudio's output devices (ALSA, JACK, OSS), its default marked; empty when there are
+// none. Used when no sound server answers (a system without PulseAudio or PipeWire).
+std::vector<OutputDevice> portAudioDevices();
 // WAV, or FLAC when the name ends in .flac; 48 kHz stereo. Throws (Dutch) on an unwritable
 // path or a name ending in anything but .wav or .flac (any case). Every write is checked: when
 // one fails (disk full, file too large), the sink closes the file at once (valid up to what

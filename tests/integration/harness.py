@@ -272,10 +272,12 @@ class Recording:
 
 class PulseAudio:
     """A private PulseAudio (user mode) with a null sink `test_sink` at 48 kHz,
-    the recipe of reference/audio-testing.md."""
+    the recipe of reference/audio-testing.md. `sinks`: [(name, description)] for other
+    null sinks instead (description None: PulseAudio's own); the first is the default."""
 
-    def __init__(self, start_timeout=10.0):
+    def __init__(self, start_timeout=10.0, sinks=None):
         self.start_timeout = start_timeout
+        self.sinks = list(sinks) if sinks else [("test_sink", None)]
         self.dir = None
         self.proc = None
         self.recorders = []
@@ -292,9 +294,14 @@ class PulseAudio:
         self.dir = tempfile.mkdtemp(prefix="ml-pulse-")
         os.mkdir(os.path.join(self.dir, "xdg"), 0o700)
         self.logfile = open(os.path.join(self.dir, "pulse.log"), "wb")
+        modules = []
+        for name, description in self.sinks:
+            spec = f"module-null-sink sink_name={name} rate=48000 norewinds=1"
+            if description:
+                spec += f" sink_properties=\"device.description='{description}'\""
+            modules += ["-L", spec]
         self.proc = subprocess.Popen(
-            ["pulseaudio", "-n", "--daemonize=no", "--exit-idle-time=-1",
-             "-L", "module-null-sink sink_name=test_sink rate=48000 norewinds=1",
+            ["pulseaudio", "-n", "--daemonize=no", "--exit-idle-time=-1", *modules,
              "-L", f"module-native-protocol-unix auth-anonymous=1 socket={self.dir}/pulse.sock"],
             stdin=subprocess.DEVNULL, stdout=self.logfile, stderr=subprocess.STDOUT,
             env=self.env())
@@ -305,6 +312,9 @@ class PulseAudio:
             r = subprocess.run(["pactl", "info"], env=self.env(), stdin=subprocess.DEVNULL,
                                capture_output=True, timeout=5)
             if r.returncode == 0:
+                if len(self.sinks) > 1:  # the first sink is the default, whatever the server chose
+                    subprocess.run(["pactl", "set-default-sink", self.sinks[0][0]], env=self.env(),
+                                   stdin=subprocess.DEVNULL, capture_output=True, timeout=5, check=True)
                 return self
             time.sleep(0.05)
         log = self.read_log()
@@ -318,7 +328,10 @@ class PulseAudio:
         except OSError:
             return ""
 
-    def record(self, path, device="test_sink.monitor"):
+    def record(self, path, device=None):
+        """Records a sink's monitor (the first sink's by default; `device` names another
+        source, e.g. "other_sink.monitor") into a WAV file until stopped."""
+        device = device or f"{self.sinks[0][0]}.monitor"
         proc = subprocess.Popen(
             ["parecord", "--latency-msec=20", f"--device={device}", "--channels=2",
              "--rate=48000", "--format=s16le", "--file-format=wav", path],
@@ -385,16 +398,22 @@ def run_meeluister(args, env=None, timeout=60.0):
     return proc.finish(timeout)
 
 
+def run_meeluister_with(program, args, env=None, timeout=60.0):
+    """run_meeluister with another copy of the program (e.g. one installed elsewhere)."""
+    proc = Meeluister(args, env, program=program)
+    return proc.finish(timeout)
+
+
 class Meeluister:
     """meeluister running in the background; stdout lines collected as they come."""
 
-    def __init__(self, args, env=None):
+    def __init__(self, args, env=None, program=None):
         self.args = [str(a) for a in args]
         self.started = time.monotonic()
         self.lines = []
         self.line_times = []
         self.err = []
-        self.proc = subprocess.Popen([binary(), *self.args], stdin=subprocess.DEVNULL,
+        self.proc = subprocess.Popen([program or binary(), *self.args], stdin=subprocess.DEVNULL,
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                      env=env if env is not None else base_env())
         self.threads = [threading.Thread(target=self._pump, args=(self.proc.stdout, True), daemon=True),

@@ -279,3 +279,18 @@ TEST(Config, KeyOnTwoLinesGoesToTheLaterLine) {
   ASSERT_EQ(warnings.size(), 1u);
   EXPECT_TRUE(mentions(warnings, "regel 4: Ctrl+t stond al bij time (regel 3); de laatste telt."));
 }
+
+TEST(Config, DeviceNamesAreKeptAsWritten) {
+  std::vector<std::string> warnings;
+  Settings s = parseSettings("[algemeen]\napparaat = Jabra Evolve 65   # koptelefoon\n"
+                             "spraak-apparaat = \"Speakers # 2\"  ; de stem\n",
+                             warnings);
+  EXPECT_TRUE(warnings.empty()) << warnings.front();
+  EXPECT_EQ(s.device, "Jabra Evolve 65");
+  EXPECT_EQ(s.speechDevice, "Speakers # 2") << "a quoted value keeps its ' #'";
+  s = parseSettings("apparaat =\n", warnings);
+  EXPECT_TRUE(s.device.empty()) << "empty: the default device";
+  s = parseSettings("apparaat = " + std::string(300, 'x') + "\n", warnings);
+  EXPECT_TRUE(s.device.empty());
+  EXPECT_TRUE(mentions(warnings, "apparaat"));
+}

@@ -198,3 +198,52 @@ TEST(MixerSpeech, PauseModeHoldsTheProgrammeWhileSpeaking) {
   auto prog = levels(r.out, kProgHz);
   EXPECT_LT(db(prog[100], kProgAmp), -50.0);  // 0.5 s after speech start: silent, paused
 }
+
+// --spraak-apparaat: the speech plays through a mixer of its own (another device); the
+// debate's mixer reads none of it but ducks while it sounds there, and comes back after.
+TEST(MixerSpeech, DucksForSpeechPlayedByAnotherMixer) {
+  ProgrammeBuffer programme(4.0);
+  SpeechBuffer speech(2.0);
+  Mixer debate(programme, &speech);
+  ProgrammeBuffer none(0.1);
+  none.markEnded();
+  Mixer voice(none, speech);
+  debate.duckFor(voice);
+  ml::CancelToken cancel;
+  auto t = tone(kProgHz, kProgAmp, static_cast<std::size_t>(3.5 * kSampleRate));
+  programme.write(t.data(), t.size() / 2, cancel);
+  programme.markEnded();
+
+  std::vector<float> debateOut, voiceOut, block(kBlock * 2);
+  auto render = [&](double seconds) {
+    for (std::size_t done = 0; done < static_cast<std::size_t>(seconds * kSampleRate); done += kBlock) {
+      debate.render(block.data(), kBlock);
+      debateOut.insert(debateOut.end(), block.begin(), block.end());
+      voice.render(block.data(), kBlock);
+      voiceOut.insert(voiceOut.end(), block.begin(), block.end());
+    }
+  };
+  render(1.0);
+  const auto s = tone(kSpeechHz, kSpeechAmp, kSampleRate);
+  const auto gen = speech.generation();
+  speech.setActive(true);
+  ASSERT_TRUE(speech.write(s.data(), s.size() / 2, gen));
+  speech.endUtterance(gen);
+  speech.setActive(false);
+  render(2.4);
+
+  const auto prog = levels(debateOut, kProgHz), speechOnDebate = levels(debateOut, kSpeechHz);
+  const auto speechOnVoice = levels(voiceOut, kSpeechHz), progOnVoice = levels(voiceOut, kProgHz);
+  for (std::size_t w = 10; w < prog.size(); ++w) {
+    EXPECT_LT(speechOnDebate[w], 0.001) << "speech in the debate's output, window " << w;
+    EXPECT_LT(progOnVoice[w], 0.001) << "the debate in the speech's output, window " << w;
+  }
+  for (std::size_t w = 115; w < 200; ++w) {
+    EXPECT_NEAR(db(prog[w], kProgAmp), -14.0, 1.0) << w;
+    EXPECT_NEAR(speechOnVoice[w], kSpeechAmp, 0.01) << w;
+  }
+  for (std::size_t w = 10; w < 100; ++w) EXPECT_NEAR(db(prog[w], kProgAmp), 0.0, 0.1) << w;
+  for (std::size_t w = 270; w < prog.size(); ++w) EXPECT_NEAR(db(prog[w], kProgAmp), 0.0, 0.1) << w;
+  EXPECT_EQ(debate.speechFramesPlayed(), 0u);
+  EXPECT_EQ(voice.speechFramesPlayed(), static_cast<std::uint64_t>(kSampleRate));
+}

@@ -2,8 +2,12 @@
 // faster rates shorter, stop within one buffer (measured), text never taken for SSML.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <chrono>
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 #include <thread>
 #include <vector>
@@ -12,6 +16,7 @@
 #include "audio/Mixer.h"
 #include "audio/ProgrammeBuffer.h"
 #include "audio/SpeechBuffer.h"
+#include "core/Paths.h"
 #include "speech/SpeechEngine.h"
 
 using namespace ml;
@@ -32,11 +37,8 @@ std::size_t words(const std::string& s) {
 }
 
 // Everything the engine writes for one utterance (read as the mixer would, without pacing).
-std::vector<float> speakAll(const std::string& text, int rate, bool normalize = true) {
+std::vector<float> speakWith(const std::string& text, const speech::SpeechOptions& o) {
   audio::SpeechBuffer buffer(1.0);
-  speech::SpeechOptions o;
-  o.rate = rate;
-  o.normalize = normalize;
   speech::SpeechEngine engine(buffer, o);
   std::vector<float> out;
   std::vector<float> block(1024 * 2);
@@ -52,6 +54,13 @@ std::vector<float> speakAll(const std::string& text, int rate, bool normalize = 
     }
   }
   return out;
+}
+
+std::vector<float> speakAll(const std::string& text, int rate, bool normalize = true) {
+  speech::SpeechOptions o;
+  o.rate = rate;
+  o.normalize = normalize;
+  return speakWith(text, o);
 }
 
 double seconds(const std::vector<float>& v) { return static_cast<double>(v.size() / 2) / audio::kSampleRate; }
@@ -177,8 +186,10 @@ TEST(SpeechEngine, ANewEchoCutsThePlayingEcho) {
 TEST(SpeechEngine, UsesTheMeeluisterVoiceAndFallsBackQuietly) {
   audio::SpeechBuffer buffer(1.0);
   {
+    // voices/meeluister-nl from the data folder, wherever that is: the name is the one
+    // eSpeak NG reports for the voice it loaded.
     speech::SpeechEngine engine(buffer, {});
-    EXPECT_EQ(engine.voiceName(), "meeluister-nl");  // voices/meeluister-nl, loaded by path
+    EXPECT_EQ(engine.voiceName(), "meeluister-nl");
   }
   speech::SpeechOptions o;
   o.voiceFile = "/nonexistent/voice";
@@ -187,4 +198,42 @@ TEST(SpeechEngine, UsesTheMeeluisterVoiceAndFallsBackQuietly) {
   EXPECT_EQ(engine.voiceName(), "nl");
   ASSERT_TRUE(engine.say("Goedemorgen."));
   EXPECT_TRUE(engine.waitIdle(5s));
+}
+
+// eSpeak NG 1.51 cuts a voice file's path after 59 bytes, lowercases it and takes a '+'
+// for a variant: the voice must load from a path with all three, whatever the checkout's
+// own path. The name checked is the one eSpeak NG reports for the voice it loaded (the
+// copy's own "name" line), so a fallback to plain "nl" cannot pass for it.
+TEST(SpeechEngine, LoadsTheVoiceFromAnyPath) {
+  namespace fs = std::filesystem;
+  const fs::path original = paths::dataDir() / "voices" / "meeluister-nl";
+  std::ifstream in(original);
+  ASSERT_TRUE(in) << original;
+  std::stringstream text;
+  text << in.rdbuf();
+  std::string voice = text.str();
+  const auto at = voice.find("\nname meeluister-nl\n");
+  ASSERT_NE(at, std::string::npos);
+  voice.replace(at, 20, "\nname proefstem-diep\n");
+
+  const fs::path root = fs::temp_directory_path() / ("ml-stem-" + std::to_string(getpid()));
+  fs::path deep = root / "Een Map met Spaties+plus" / "één-twee-drie ÄÖÜ";
+  while (deep.native().size() < 170) deep /= "nog een Diepere map";
+  fs::create_directories(deep);
+  const fs::path copy = deep / "meeluister-nl";
+  std::ofstream(copy) << voice;
+  ASSERT_GT(copy.native().size(), 150u);
+
+  audio::SpeechBuffer buffer(1.0);
+  speech::SpeechOptions o;
+  o.voiceFile = copy;
+  std::string name;
+  {
+    speech::SpeechEngine engine(buffer, o);
+    name = engine.voiceName();
+    EXPECT_TRUE(engine.say("Goedemorgen."));
+    EXPECT_TRUE(engine.waitIdle(5s));
+  }
+  fs::remove_all(root);
+  EXPECT_EQ(name, "proefstem-diep") << copy;
 }

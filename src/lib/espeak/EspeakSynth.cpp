@@ -3,6 +3,10 @@
 #include <espeak-ng/espeak_ng.h>
 #include <espeak-ng/speak_lib.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <stdexcept>
@@ -60,6 +64,20 @@ bool mbrolaDataPresent(const std::string& voiceName) {
   return false;
 }
 
+// What espeak_SetVoiceByFile can open as given (see loadVoiceFile): at most 59 bytes, no
+// capital letter (it lowercases the path) and no '+' (a variant).
+bool espeakTakesPath(const std::string& path) {
+  return path.size() < 60 && std::none_of(path.begin(), path.end(), [](char c) {
+           return c == '+' || (c >= 'A' && c <= 'Z');
+         });
+}
+
+// The "name" line of the voice eSpeak loaded last (empty when it has none).
+std::string currentVoiceName() {
+  const espeak_VOICE* v = espeak_GetCurrentVoice();
+  return v != nullptr && v->name != nullptr ? std::string(v->name) : std::string();
+}
+
 // eSpeak NG 1.51 hangs in espeak_Terminate after a second espeak_Initialize in one
 // process, so it is initialized once and left to the process's end.
 int initializeOnce() {
@@ -90,12 +108,47 @@ bool EspeakSynth::trySetMbrola(const std::string& name) {
   return espeak_SetVoiceByName(name.c_str()) == EE_OK;
 }
 
+// eSpeak NG 1.51's espeak_SetVoiceByFile (espeak_ng_SetVoiceByFile in voices.c) copies the
+// path into a 60-byte static buffer (cutting it after 59 bytes), lowercases it (ASCII) and
+// takes a '+' as the start of a variant name, before it opens the file. So a voice file
+// under a longer folder, or one with a capital letter or a '+' anywhere in its path, is
+// never found. The file is therefore opened here and handed over by its descriptor,
+// /proc/self/fd/N: short, lowercase, without '+', whatever the real path is. eSpeak reads
+// the whole file during the call; the descriptor stays open while that voice is eSpeak's
+// current one (its identifier names it), so the name never points at another file. Without
+// /proc, the path itself is tried when eSpeak can take it. Returns the name eSpeak reports
+// for the voice it loaded, or nullopt.
+std::optional<std::string> EspeakSynth::loadVoiceFile(const std::filesystem::path& voiceFile) {
+  static int current = -1;  // the descriptor eSpeak's current voice was loaded by
+  const int fd = open(voiceFile.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) return std::nullopt;
+  struct stat st {};
+  std::optional<std::string> loaded;
+  bool keep = false;
+  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+    const std::string byFd = "/proc/self/fd/" + std::to_string(fd);
+    const std::string& path = voiceFile.native();
+    if (espeak_SetVoiceByFile(byFd.c_str()) == EE_OK) {
+      loaded = currentVoiceName();
+      keep = true;
+    } else if (espeakTakesPath(path) && espeak_SetVoiceByFile(path.c_str()) == EE_OK) {
+      loaded = currentVoiceName();
+    }
+  }
+  if (loaded && current >= 0) {  // the voice loaded before is no longer eSpeak's
+    close(current);
+    current = -1;
+  }
+  if (keep) current = fd;
+  else close(fd);
+  if (loaded && loaded->empty()) loaded = voiceFile.filename().string();
+  return loaded;
+}
+
 std::string EspeakSynth::selectVoice(const std::filesystem::path& voiceFile, const std::string& mbrolaName) {
   if (trySetMbrola(mbrolaName)) return "MBROLA " + mbrolaName;
-  std::error_code ec;
-  if (!voiceFile.empty() && std::filesystem::is_regular_file(voiceFile, ec) &&
-      espeak_SetVoiceByFile(voiceFile.c_str()) == EE_OK) {
-    return voiceFile.filename().string();
+  if (!voiceFile.empty()) {
+    if (auto name = loadVoiceFile(voiceFile)) return *name;
   }
   log::debug("stem {} niet gevonden; eSpeak NG 'nl' wordt gebruikt", voiceFile.string());
   espeak_SetVoiceByName("nl");

@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 
 namespace ml::espeak {
@@ -25,8 +26,10 @@ class EspeakSynth {
 
   // Chooses the voice: the MBROLA voice `mbrolaName` (e.g. "mb-nl2") when its data and the
   // mbrola program are present, else the voice file `voiceFile` (a full eSpeak NG voice
-  // file such as voices/meeluister-nl), else eSpeak's "nl". Returns a description of the
-  // voice chosen. Never throws: it falls back quietly (a debug log line).
+  // file such as voices/meeluister-nl, at any path: any length, any characters), else
+  // eSpeak's "nl". Returns a description of the voice chosen: for a voice file, the name
+  // eSpeak NG reports for the voice it loaded (its "name" line). Never throws: it falls
+  // back quietly (a debug log line).
   std::string selectVoice(const std::filesystem::path& voiceFile, const std::string& mbrolaName);
 
   int sampleRate() const;             // 22050 for eSpeak's own voices, 16000 for MBROLA
@@ -39,6 +42,7 @@ class EspeakSynth {
 
  private:
   bool trySetMbrola(const std::string& name);
+  static std::optional<std::string> loadVoiceFile(const std::filesystem::path& voiceFile);
 };
 
 }  // namespace ml::espeak

@@ -1,13 +1,17 @@
-// The only file that includes portaudio.h: the device sink on PortAudio's callback API.
+// The only file that includes portaudio.h: the device sink on PortAudio's callback API,
+// and PortAudio's list of output devices.
 #include <portaudio.h>
+#include <pa_linux_alsa.h>
 
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <vector>
 
 #include "audio/AudioFormat.h"
 #include "audio/Sink.h"
@@ -17,21 +21,42 @@ namespace ml::audio {
 
 namespace {
 
-// PortAudio's ALSA and JACK probing prints dozens of lines on stderr at Pa_Initialize;
-// they are not for the listener. They are silenced unless --verbose asks for them.
-int initializeQuietly() {
-  if (log::level() >= log::Level::Debug) return Pa_Initialize();
+// Runs `f` with stderr sent to /dev/null unless --verbose asks for everything. PortAudio's
+// ALSA and JACK probing prints dozens of lines on stderr at Pa_Initialize, and ALSA says
+// why a device it was asked for could not open; they are not for the listener.
+template <typename F>
+auto quietly(F&& f) {
+  if (log::level() >= log::Level::Debug) return f();
   std::fflush(stderr);
   int saved = dup(2);
   int devnull = open("/dev/null", O_WRONLY | O_CLOEXEC);
   if (saved >= 0 && devnull >= 0) dup2(devnull, 2);
-  int rc = Pa_Initialize();
+  auto rc = f();
+  std::fflush(stderr);
   if (saved >= 0) {
     dup2(saved, 2);
     close(saved);
   }
   if (devnull >= 0) close(devnull);
   return rc;
+}
+
+int initializeQuietly() {
+  return quietly([] { return Pa_Initialize(); });
+}
+
+std::string noDeviceLine() {
+  return "Geen audioapparaat gevonden. Gebruik --output BESTAND om naar een bestand te schrijven.";
+}
+
+// PortAudio's output device called `name` (and not a capture-only one), or paNoDevice.
+PaDeviceIndex findOutput(const std::string& name) {
+  const PaDeviceIndex count = Pa_GetDeviceCount();
+  for (PaDeviceIndex i = 0; i < count; ++i) {
+    const PaDeviceInfo* info = Pa_GetDeviceInfo(i);
+    if (info != nullptr && info->maxOutputChannels > 0 && info->name != nullptr && name == info->name) return i;
+  }
+  return paNoDevice;
 }
 
 // The device sink. (Sessions 1 and 2 had a watchdog here that reopened the stream when
@@ -41,17 +66,27 @@ int initializeQuietly() {
 // audible gap, so it went; see docs/benchmarks.md.)
 class PortAudioSink final : public Sink {
  public:
-  explicit PortAudioSink(Mixer& mixer) : mixer_(mixer) {
+  PortAudioSink(Mixer& mixer, DeviceChoice choice) : mixer_(mixer), choice_(std::move(choice)) {
     PaError rc = initializeQuietly();
     if (rc != paNoError) throw NoAudioDevice(noDeviceLine());
     initialized_ = true;
-    device_ = Pa_GetDefaultOutputDevice();
-    if (device_ == paNoDevice) {
-      Pa_Terminate();
-      initialized_ = false;
-      throw NoAudioDevice(noDeviceLine());
+    switch (choice_.kind) {
+      case DeviceChoice::Kind::Default:
+        device_ = Pa_GetDefaultOutputDevice();
+        if (device_ == paNoDevice) fail(noDeviceLine());
+        openDevice();
+        break;
+      case DeviceChoice::Kind::PortAudio:
+        device_ = findOutput(choice_.id);
+        if (device_ == paNoDevice) {
+          fail("Het geluidsapparaat '" + choice_.label + "' is er niet meer. 'meeluister apparaten' zegt welke er zijn.");
+        }
+        openDevice();
+        break;
+      case DeviceChoice::Kind::ServerSink:
+        openServerSink();
+        break;
     }
-    open();
   }
   ~PortAudioSink() override {
     stop();
@@ -76,24 +111,77 @@ class PortAudioSink final : public Sink {
   }
 
  private:
-  void open() {
-    const PaDeviceInfo* info = Pa_GetDeviceInfo(device_);
+  [[noreturn]] void fail(const std::string& dutch) {
+    stream_ = nullptr;
+    Pa_Terminate();
+    initialized_ = false;
+    throw NoAudioDevice(dutch);
+  }
+
+  PaStreamParameters parameters() const {
     PaStreamParameters p{};
-    p.device = device_;
     p.channelCount = kChannels;
     p.sampleFormat = paFloat32;
     p.suggestedLatency = deviceLatency();
-    PaError rc = Pa_OpenStream(&stream_, nullptr, &p, kSampleRate, paFramesPerBufferUnspecified,
-                               paNoFlag, &PortAudioSink::callback, this);
+    return p;
+  }
+
+  PaError openWith(const PaStreamParameters& p) {
+    return quietly([&] {
+      return Pa_OpenStream(&stream_, nullptr, &p, kSampleRate, paFramesPerBufferUnspecified, paNoFlag,
+                           &PortAudioSink::callback, this);
+    });
+  }
+
+  void openDevice() {
+    const PaDeviceInfo* info = Pa_GetDeviceInfo(device_);
+    PaStreamParameters p = parameters();
+    p.device = device_;
+    PaError rc = openWith(p);
     if (rc != paNoError) {
-      stream_ = nullptr;
-      Pa_Terminate();
-      initialized_ = false;
-      throw NoAudioDevice(std::string("Het audioapparaat kon niet worden geopend (") +
-                          Pa_GetErrorText(rc) + "). Gebruik --output BESTAND om naar een bestand te schrijven.");
+      const std::string what = choice_.isDefault() ? "Het audioapparaat" : "Het geluidsapparaat '" + choice_.label + "'";
+      fail(what + " kon niet worden geopend (" + Pa_GetErrorText(rc) +
+           "). Gebruik --output BESTAND om naar een bestand te schrijven.");
     }
+    opened(info != nullptr ? info->name : "?");
+  }
+
+  // A sound server's sink: through ALSA's "pulse" device (libasound2-plugins; PulseAudio,
+  // or PipeWire's pulse server) with its DEVICE argument, else through PipeWire's own
+  // "pipewire" ALSA device (pipewire-alsa) with its NODE argument. Sink names are
+  // [A-Za-z0-9._-] in PulseAudio; a name that would break the quotes is refused.
+  void openServerSink() {
+    if (choice_.id.find_first_of("\"'\\") != std::string::npos || choice_.id.empty()) {
+      fail("Het geluidsapparaat '" + choice_.label + "' heeft een naam die meeluister niet kan doorgeven.");
+    }
+    if (Pa_HostApiTypeIdToHostApiIndex(paALSA) < 0) {
+      fail("Een geluidsapparaat kiezen gaat via ALSA, en PortAudio heeft hier geen ALSA.");
+    }
+    for (const char* prefix : {"pulse:DEVICE=", "pipewire:NODE="}) {
+      const std::string device = prefix + ("\"" + choice_.id + "\"");
+      PaAlsaStreamInfo alsa;
+      PaAlsa_InitializeStreamInfo(&alsa);
+      alsa.deviceString = device.c_str();
+      PaStreamParameters p = parameters();
+      p.device = paUseHostApiSpecificDeviceSpecification;
+      p.hostApiSpecificStreamInfo = &alsa;
+      const PaError rc = openWith(p);
+      if (rc == paNoError) return opened(device);
+      stream_ = nullptr;
+      log::debug("PortAudio: {} gaat niet open ({})", device, Pa_GetErrorText(rc));
+    }
+    if (findOutput("pulse") == paNoDevice && findOutput("pipewire") == paNoDevice) {
+      fail("Het geluidsapparaat '" + choice_.label +
+           "' is niet te bereiken: ALSA heeft geen koppeling met de geluidsserver (pakket libasound2-plugins of "
+           "pipewire-alsa).");
+    }
+    fail("Het geluidsapparaat '" + choice_.label +
+         "' kon niet worden geopend. Is het nog aangesloten? 'meeluister apparaten' zegt welke er zijn.");
+  }
+
+  void opened(const std::string& name) {
     const PaStreamInfo* si = Pa_GetStreamInfo(stream_);
-    log::info("PortAudio: {} ({} ms uitvoervertraging)", info != nullptr ? info->name : "?",
+    log::info("PortAudio: {} ({} ms uitvoervertraging)", name,
               si != nullptr ? static_cast<int>(si->outputLatency * 1000) : -1);
   }
 
@@ -120,10 +208,6 @@ class PortAudioSink final : public Sink {
     return static_cast<double>(ms) / 1000.0;
   }
 
-  static std::string noDeviceLine() {
-    return "Geen audioapparaat gevonden. Gebruik --output BESTAND om naar een bestand te schrijven.";
-  }
-
   // Runs on PortAudio's real-time thread: only Mixer::render, which never blocks, and a
   // relaxed atomic count of underruns (logged with --verbose when the stream stops).
   static int callback(const void*, void* output, unsigned long frames, const PaStreamCallbackTimeInfo*,
@@ -135,6 +219,7 @@ class PortAudioSink final : public Sink {
   }
 
   Mixer& mixer_;
+  DeviceChoice choice_;
   PaDeviceIndex device_ = paNoDevice;
   PaStream* stream_ = nullptr;
   bool initialized_ = false;
@@ -143,6 +228,31 @@ class PortAudioSink final : public Sink {
 
 }  // namespace
 
-std::unique_ptr<Sink> makeDeviceSink(Mixer& mixer) { return std::make_unique<PortAudioSink>(mixer); }
+std::unique_ptr<Sink> makeDeviceSink(Mixer& mixer, const DeviceChoice& device) {
+  return std::make_unique<PortAudioSink>(mixer, device);
+}
+
+std::vector<OutputDevice> portAudioDevices() {
+  std::vector<OutputDevice> out;
+  if (initializeQuietly() != paNoError) return out;
+  const PaDeviceIndex fallback = Pa_GetDefaultOutputDevice();
+  const PaDeviceIndex count = Pa_GetDeviceCount();
+  for (PaDeviceIndex i = 0; i < count; ++i) {
+    const PaDeviceInfo* info = Pa_GetDeviceInfo(i);
+    if (info == nullptr || info->maxOutputChannels <= 0 || info->name == nullptr) continue;
+    OutputDevice d;
+    d.id = info->name;
+    d.label = info->name;
+    const PaHostApiInfo* api = Pa_GetHostApiInfo(info->hostApi);
+    if (api != nullptr && api->type != paALSA && api->name != nullptr) d.label += std::string(" (") + api->name + ")";
+    d.isDefault = i == fallback;
+    // The same name under two host APIs: only the first can be opened by name.
+    if (std::none_of(out.begin(), out.end(), [&](const OutputDevice& o) { return o.id == d.id; })) {
+      out.push_back(std::move(d));
+    }
+  }
+  Pa_Terminate();
+  return out;
+}
 
 }  // namespace ml::audio
