@@ -1,5 +1,5 @@
-// meeluister read DEBATE [--output FILE] [--rate WPM] [--date JJJJ-MM-DD] [--debatdirect URL]
-//                        [--opendata URL] [--web URL] [--offline] [--example]
+// meeluister read DEBATE [--uitvoer FILE] [--spraaksnelheid WPM] [--datum JJJJ-MM-DD] [--debatdirect URL]
+//                        [--opendata URL] [--web URL] [--offline] [--voorbeeld]
 // Reads a debate aloud in the listener's reading order (sources/Reading.h): each line is
 // printed just before it is spoken, through the sound device or into a WAV/FLAC file.
 // Ctrl+C stops at once (exit 130). DEBATE as for `show` ("voorbeeld": the bundled example).
@@ -14,6 +14,7 @@
 #include "app/Args.h"
 #include "app/Commands.h"
 #include "app/DebateArgs.h"
+#include "app/Options.h"
 #include "app/SpeakLines.h"
 #include "sources/DebateText.h"
 #include "sources/Reading.h"
@@ -23,10 +24,10 @@ namespace ml::app {
 int cmdRead(const ArgList& args);
 
 int cmdRead(const ArgList& args) {
-  const Args a(args, withSourceOptions(ArgSpec{{"output", "rate"}, {}}));
+  const Args a(args, readSpec());
   SpeakRequest request;
   request.voice = voiceOptions(a);
-  request.output = a.value("output");
+  request.output = a.value("uitvoer");
   request.printLines = true;
   // Raw before the debate is fetched: keys typed meanwhile never echo into the lines.
   std::unique_ptr<ui::Terminal> terminal;
@@ -47,7 +48,7 @@ int cmdRead(const ArgList& args) {
   }
   const auto debate = findDebate(
       a, "Welk debat? Bijvoorbeeld: meeluister read 2023A07965, meeluister read \"plenaire zaal\" of "
-         "meeluister read voorbeeld [--output BESTAND] [--rate WOORDEN].");
+         "meeluister read voorbeeld [--uitvoer BESTAND] [--spraaksnelheid WOORDEN].");
   if (!debate) return 1;
   auto script = sources::readingScript(sources::readingOrder(*debate));
   request.lines = std::move(script.lines);
