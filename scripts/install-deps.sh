@@ -30,6 +30,8 @@ TEST_PACKAGES=(
   pulseaudio pulseaudio-utils libasound2-plugins ffmpeg python3 espeak-ng
   speech-dispatcher speech-dispatcher-espeak-ng yasr
   dbus systemd playerctl
+  # packaging checks: the desktop entry, and cpack -G DEB with dpkg-shlibdeps
+  desktop-file-utils dpkg-dev
   # benchmark
   mpv time
 )

@@ -92,7 +92,7 @@ class TodayTest(unittest.TestCase):
     def test_truncated_agenda_is_one_clear_line(self):
         self.server.set_fault("dd", "truncated")
         self.server.set_fault("od", "truncated")
-        rc, lines, _ = self.run_today(*DATE)
+        rc, lines, err = self.run_today(*DATE)
         self.assertEqual(rc, 1)
         # The error ends the command: stderr, stdout stays empty.
         self.assertEqual(lines, [])
