@@ -22,6 +22,8 @@ RUN_PACKAGES=(
   libavformat-dev libavcodec-dev libswresample-dev libavutil-dev
   libsoxr-dev libsonic-dev nlohmann-json3-dev libgumbo-dev libsystemd-dev libfmt-dev
   libspeechd-dev
+  # Dutch time: the zone rules for Europe/Amsterdam (core/DutchZone)
+  tzdata
 )
 TEST_PACKAGES=(
   clang-14 libclang-rt-14-dev libgtest-dev libgmock-dev
