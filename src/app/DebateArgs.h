@@ -14,7 +14,7 @@ namespace ml::app {
 // `spec` with the source options added.
 ArgSpec withSourceOptions(ArgSpec spec);
 
-// The sources as the options say (`example`: the bundled example whatever --example says).
+// The sources as the options say (`example`: the bundled example whatever --voorbeeld says).
 // Throws UsageError when an option is wrong. (show, today and listen build the same.)
 sources::SourceConfig sourceConfig(const Args& a, bool example = false);
 

@@ -90,7 +90,7 @@ class PortAudioSink final : public Sink {
       Pa_Terminate();
       initialized_ = false;
       throw NoAudioDevice(std::string("Het audioapparaat kon niet worden geopend (") +
-                          Pa_GetErrorText(rc) + "). Gebruik --output BESTAND om naar een bestand te schrijven.");
+                          Pa_GetErrorText(rc) + "). Gebruik --uitvoer BESTAND om naar een bestand te schrijven.");
     }
     const PaStreamInfo* si = Pa_GetStreamInfo(stream_);
     log::info("PortAudio: {} ({} ms uitvoervertraging)", info != nullptr ? info->name : "?",
@@ -121,7 +121,7 @@ class PortAudioSink final : public Sink {
   }
 
   static std::string noDeviceLine() {
-    return "Geen audioapparaat gevonden. Gebruik --output BESTAND om naar een bestand te schrijven.";
+    return "Geen audioapparaat gevonden. Gebruik --uitvoer BESTAND om naar een bestand te schrijven.";
   }
 
   // Runs on PortAudio's real-time thread: only Mixer::render, which never blocks, and a
