@@ -58,7 +58,7 @@ Fallback offerFallback(UiContext& ctx, const std::string& why, int& signo) {
 
 int cmdInteractive(const ArgList& args) {
   Args a(args, menuSpec());
-  if (!a.positional().empty()) throw UsageError("onbekende opdracht '" + a.positional().front() + "'. Zie 'meeluister --hulp'.");
+  if (!a.positional().empty()) throw UsageError("onbekende opdracht '" + a.positional().front() + "'.");
   auto ctx = makeUiContext(a);
   const sources::SourceConfig config = sourceConfig(a);
   auto fetcher = sources::makeFetcher(config, ctx->interrupt);
