@@ -13,7 +13,7 @@ rc=${PIPESTATUS[0]}
 set -e
 if [ "$rc" -ne 0 ] && grep -q "Geen audioapparaat" "$out"; then
   echo "Het voorbeeld wordt nu naar het bestand meeluister-voorbeeld.wav geschreven."
-  ./build/meeluister demo --output meeluister-voorbeeld.wav
+  ./build/meeluister demo --uitvoer meeluister-voorbeeld.wav
   rc=$?
 fi
 rm -f "$out"

@@ -22,6 +22,8 @@ RUN_PACKAGES=(
   libavformat-dev libavcodec-dev libswresample-dev libavutil-dev
   libsoxr-dev libsonic-dev nlohmann-json3-dev libgumbo-dev libsystemd-dev libfmt-dev
   libspeechd-dev libpulse-dev
+  # Dutch time: the zone rules for Europe/Amsterdam (core/DutchZone)
+  tzdata
 )
 TEST_PACKAGES=(
   clang-14 libclang-rt-14-dev libgtest-dev libgmock-dev
@@ -30,6 +32,8 @@ TEST_PACKAGES=(
   pulseaudio pulseaudio-utils libasound2-plugins ffmpeg python3 espeak-ng
   speech-dispatcher speech-dispatcher-espeak-ng yasr
   dbus systemd playerctl
+  # packaging checks: the desktop entry, and cpack -G DEB with dpkg-shlibdeps
+  desktop-file-utils dpkg-dev
   # benchmark
   mpv time
 )

@@ -4,14 +4,20 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "app/Options.h"
 #include "audio/Sink.h"
 
 namespace ml::app {
 
 Args::Args(const std::vector<std::string>& argv, const ArgSpec& spec) {
+  bool optionsEnded = false;
   for (std::size_t i = 0; i < argv.size(); ++i) {
     const std::string& a = argv[i];
-    if (a.size() < 3 || a.compare(0, 2, "--") != 0) {
+    if (!optionsEnded && a == "--") {  // what follows is positional, even "--x" or "-5"
+      optionsEnded = true;
+      continue;
+    }
+    if (optionsEnded || a.size() < 3 || a.compare(0, 2, "--") != 0) {
       positional_.push_back(a);
       continue;
     }
@@ -20,6 +26,14 @@ Args::Args(const std::vector<std::string>& argv, const ArgSpec& spec) {
     if (auto eq = name.find('='); eq != std::string::npos) {
       inlineValue = name.substr(eq + 1);
       name.resize(eq);
+    }
+    // An old (English) name stands for its Dutch one (app/Options.h) when the command
+    // takes that option.
+    if (spec.flags.count(name) == 0 && spec.valued.count(name) == 0) {
+      if (const OptionInfo* o = findOption(name); o != nullptr) {
+        const std::string dutch(o->name);
+        if (spec.flags.count(dutch) != 0 || spec.valued.count(dutch) != 0) name = dutch;
+      }
     }
     if (spec.flags.count(name) != 0 && !inlineValue) {
       flags_.insert(name);
@@ -31,10 +45,10 @@ Args::Args(const std::vector<std::string>& argv, const ArgSpec& spec) {
       } else {
         throw UsageError("De optie --" + name + " heeft een waarde nodig.");
       }
-      // Every command's --output is an audio file: an unknown type is refused before
+      // Every command's --uitvoer is an audio file: an unknown type is refused before
       // anything runs (it would otherwise be written as WAV under a wrong name).
-      if (name == "output" && !audio::isKnownOutputType(values_[name])) {
-        throw UsageError("--output '" + values_[name] + "': meeluister schrijft alleen bestanden die eindigen op " +
+      if ((name == "uitvoer" || name == "output") && !audio::isKnownOutputType(values_[name])) {
+        throw UsageError("--" + name + " '" + values_[name] + "': meeluister schrijft alleen bestanden die eindigen op " +
                          audio::knownOutputTypes() + ".");
       }
     } else {

@@ -7,6 +7,7 @@
 #include "app/Args.h"
 #include "app/Commands.h"
 #include "app/Listening.h"
+#include "app/Options.h"
 #include "core/Log.h"
 #include "core/Paths.h"
 #include "net/LoopbackServer.h"
@@ -51,7 +52,7 @@ SessionEnd playExample(UiContext& ctx, PlayOptions play, bool fromMenu) {
 }
 
 int cmdDemo(const ArgList& args) {
-  Args a(args, kPlaySpec);
+  Args a(args, playSpec());
   if (!a.positional().empty()) throw UsageError("demo neemt geen BRON; het speelt het meegeleverde voorbeeld.");
   auto ctx = makeUiContext(a);
   return exitCode(playExample(*ctx, playOptionsFrom(a), false));

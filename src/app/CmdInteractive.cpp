@@ -9,6 +9,7 @@
 #include "app/DebateArgs.h"
 #include "app/Listening.h"
 #include "app/Menu.h"
+#include "app/Options.h"
 #include "app/modes/HelpMode.h"
 #include "core/Log.h"
 #include "sources/DebateText.h"
@@ -56,8 +57,8 @@ Fallback offerFallback(UiContext& ctx, const std::string& why, int& signo) {
 }  // namespace
 
 int cmdInteractive(const ArgList& args) {
-  Args a(args, withUiOptions(withSourceOptions({})));
-  if (!a.positional().empty()) throw UsageError("onbekende opdracht '" + a.positional().front() + "'. Zie 'meeluister --help'.");
+  Args a(args, menuSpec());
+  if (!a.positional().empty()) throw UsageError("onbekende opdracht '" + a.positional().front() + "'.");
   auto ctx = makeUiContext(a);
   const sources::SourceConfig config = sourceConfig(a);
   auto fetcher = sources::makeFetcher(config, ctx->interrupt);
@@ -80,7 +81,9 @@ int cmdInteractive(const ArgList& args) {
     const std::string why = offline ? "Geen verbinding: de debatten van vandaag zijn nu niet te krijgen."
                                     : "Vandaag, " + sources::dutchDate(date) + ", zijn er geen debatten.";
     if (!ctx->interactive()) {
-      ui::line(why + " Probeer het later opnieuw, of luister naar het voorbeeld met meeluister demo.");
+      const std::string text = why + " Probeer het later opnieuw, of luister naar het voorbeeld met meeluister demo.";
+      if (offline) ui::errorLine(text);  // ends the command with 1: an error
+      else ui::line(text);
       return offline ? 1 : 0;
     }
     int signo = 0;

@@ -9,6 +9,7 @@
 #include "app/Commands.h"
 #include "app/DebateArgs.h"
 #include "app/Listening.h"
+#include "app/Options.h"
 #include "app/Player.h"
 #include "core/Signals.h"
 #include "net/Url.h"
@@ -33,19 +34,19 @@ int stoppedBeforePlaying(UiContext& ctx) {
 // Reads the options every playing command shares into PlayOptions.
 PlayOptions playOptionsFrom(const Args& a) {
   PlayOptions o;
-  o.outputFile = a.value("output");
-  o.nullOutput = a.flag("null-output");
-  if (auto d = a.number("duration")) {
+  o.outputFile = a.value("uitvoer");
+  o.nullOutput = a.flag("geen-geluid");
+  if (auto d = a.number("duur")) {
     // A positive number of seconds, at most a day: 1e300 would overflow the frame count.
     if (!(*d > 0) || *d > kMaxDurationSeconds) {
-      throw UsageError(fmt::format("--duration verwacht een aantal seconden groter dan 0 en hoogstens {} (24 uur).",
+      throw UsageError(fmt::format("--duur verwacht een aantal seconden groter dan 0 en hoogstens {} (24 uur).",
                                    kMaxDurationSeconds));
     }
     o.durationSeconds = *d;
   }
-  if (auto edge = a.number("live-edge")) {
+  if (auto edge = a.number("live-marge")) {
     if (*edge < 1 || *edge > 50 || std::floor(*edge) != *edge) {
-      throw UsageError("--live-edge verwacht een heel aantal stukken van 1 tot 50.");
+      throw UsageError("--live-marge verwacht een heel aantal stukken van 1 tot 50.");
     }
     o.fetch.liveEdgeSegments = static_cast<int>(*edge);
   }
@@ -63,10 +64,8 @@ PlayOptions playOptionsFrom(const Args& a) {
   return o;
 }
 
-const ArgSpec kPlaySpec = withUiOptions(withSourceOptions({{"output", "duration", "start", "live-edge"}, {"null-output"}}));
-
 int cmdListen(const ArgList& args) {
-  Args a(args, kPlaySpec);
+  Args a(args, playSpec());
   if (a.positional().size() != 1) {
     throw UsageError("Gebruik: meeluister listen BRON, met als BRON het adres van een stream of een debat.");
   }

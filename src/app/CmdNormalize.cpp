@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "app/Args.h"
+#include "app/Options.h"
 #include "text/DutchNormalizer.h"
 #include "ui/Lines.h"
 
@@ -11,7 +13,10 @@ namespace ml::app {
 
 int cmdNormalize(const std::vector<std::string>& args);
 
-int cmdNormalize(const std::vector<std::string>& args) {
+int cmdNormalize(const std::vector<std::string>& argv) {
+  // Text that starts with "--" comes after "--" (meeluister normalize -- --tekst).
+  const Args parsed(argv, normalizeSpec());
+  const auto& args = parsed.positional();
   const auto& normalizer = text::DutchNormalizer::standard();
   if (!args.empty()) {
     std::string joined;

@@ -1,6 +1,6 @@
-// meeluister read DEBATE [--output FILE] [--rate WPM] [--apparaat NAME] [--spraak-apparaat NAME]
-//                        [--date JJJJ-MM-DD] [--debatdirect URL]
-//                        [--opendata URL] [--web URL] [--offline] [--example]
+// meeluister read DEBATE [--uitvoer FILE] [--spraaksnelheid WPM] [--modus MODE] [--apparaat NAME]
+//                        [--spraak-apparaat NAME] [--datum JJJJ-MM-DD] [--debatdirect URL]
+//                        [--opendata URL] [--web URL] [--offline] [--voorbeeld]
 // Reads a debate aloud in the listener's reading order (sources/Reading.h): each line is
 // printed just before it is spoken, through the sound device or into a WAV/FLAC file.
 // Ctrl+C stops at once (exit 130). On a terminal the output mode decides: spraak speaks
@@ -20,6 +20,7 @@
 #include "app/Args.h"
 #include "app/Commands.h"
 #include "app/DebateArgs.h"
+#include "app/Options.h"
 #include "app/SoundDevices.h"
 #include "app/SpeakLines.h"
 #include "sources/DebateText.h"
@@ -31,10 +32,10 @@ namespace ml::app {
 int cmdRead(const ArgList& args);
 
 int cmdRead(const ArgList& args) {
-  const Args a(args, withDeviceOptions(withSourceOptions(ArgSpec{{"output", "rate", "modus"}, {}})));
+  const Args a(args, readSpec());
   SpeakRequest request;
   request.voice = voiceOptions(a);
-  request.output = a.value("output");
+  request.output = a.value("uitvoer");
   // Nothing heard twice (docs/spraak.md): on a terminal a line is either printed (for the
   // screen reader or braille) or spoken by meeluister, by the output mode (--modus, else the
   // config's). Into a file, or with stdout not a terminal, every spoken line is printed too.
@@ -47,13 +48,13 @@ int cmdRead(const ArgList& args) {
     }
   }
   const bool toTerminal = isatty(1) == 1;
-  // The config file (not for --output): its output mode, its device keys and the listener's keys.
+  // The config file (not for --uitvoer): its output mode, its device keys and the listener's keys.
   std::vector<std::string> warnings;
   const Settings settings = request.output ? Settings{} : loadSettings(warnings);
   if (!mode && toTerminal && !request.output) mode = settings.mode;
   const bool printOnly = !request.output && mode && *mode != OutputMode::SelfVoicing;
   request.printLines = request.output.has_value() || !toTerminal || printOnly;
-  request.device = speechDeviceFor(a, settings);  // refuses device options with --output
+  request.device = speechDeviceFor(a, settings);  // refuses device options with --uitvoer
   // Raw before the debate is fetched: keys typed meanwhile never echo into the lines.
   std::unique_ptr<ui::Terminal> terminal;
   ui::KeyMap keys;
@@ -71,7 +72,7 @@ int cmdRead(const ArgList& args) {
   for (const auto& w : warnings) log::warn("{}", w);
   const auto debate = findDebate(
       a, "Welk debat? Bijvoorbeeld: meeluister read 2023A07965, meeluister read \"plenaire zaal\" of "
-         "meeluister read voorbeeld [--output BESTAND] [--rate WOORDEN].");
+         "meeluister read voorbeeld [--uitvoer BESTAND] [--spraaksnelheid WOORDEN].");
   if (!debate) return 1;
   auto script = sources::readingScript(sources::readingOrder(*debate));
   request.lines = std::move(script.lines);

@@ -1,4 +1,4 @@
-// meeluister say TEXT [--output FILE] [--rate WPM] [--pitch N] [--volume N]
+// meeluister say TEXT [--uitvoer FILE] [--spraaksnelheid WPM] [--toonhoogte N] [--volume N]
 //                     [--apparaat NAME] [--spraak-apparaat NAME]: speaks TEXT in Dutch
 // through the sound device (the speech device when one is chosen), or into a WAV/FLAC file.
 // Ctrl+C silences it at once.
@@ -7,6 +7,7 @@
 
 #include "app/Args.h"
 #include "app/Config.h"
+#include "app/Options.h"
 #include "app/SoundDevices.h"
 #include "app/SpeakLines.h"
 #include "core/Log.h"
@@ -15,22 +16,16 @@ namespace ml::app {
 
 int cmdSay(const std::vector<std::string>& args);
 
-namespace {
-
-const ArgSpec kSaySpec = withDeviceOptions({{"output", "rate", "pitch", "volume"}, {}});
-
-}  // namespace
-
 int cmdSay(const std::vector<std::string>& args) {
-  Args a(args, kSaySpec);
+  Args a(args, saySpec());
   std::string text;
   for (const auto& p : a.positional()) text += (text.empty() ? "" : " ") + p;
   if (text.empty()) {
     throw UsageError(
-        "Geef de tekst die uitgesproken moet worden: meeluister say TEKST [--output BESTAND] [--rate WOORDEN] "
-        "[--pitch 0-100] [--volume 0-200].");
+        "Geef de tekst die uitgesproken moet worden: meeluister say TEKST [--uitvoer BESTAND] [--spraaksnelheid WOORDEN] "
+        "[--toonhoogte 0-100] [--volume 0-200].");
   }
-  SpeakRequest request{{text}, voiceOptions(a), a.value("output"), {}, false};
+  SpeakRequest request{{text}, voiceOptions(a), a.value("uitvoer"), {}, false};
   if (!request.output) {
     // The config file only for its device keys (apparaat, spraak-apparaat).
     std::vector<std::string> warnings;
@@ -38,7 +33,7 @@ int cmdSay(const std::vector<std::string>& args) {
     for (const auto& w : warnings) log::warn("{}", w);
     request.device = speechDeviceFor(a, settings);
   } else {
-    request.device = speechDeviceFor(a, Settings{});  // refuses device options with --output
+    request.device = speechDeviceFor(a, Settings{});  // refuses device options with --uitvoer
   }
   return speakLines(request);
 }

@@ -1,9 +1,10 @@
-// meeluister today [--date JJJJ-MM-DD] [--debatdirect URL] [--opendata URL] [--web URL]
-//                  [--offline] [--example]
+// meeluister today [--datum JJJJ-MM-DD] [--debatdirect URL] [--opendata URL] [--web URL]
+//                  [--offline] [--voorbeeld]
 // The day's debates across all rooms, one plain line each: live first, then by time.
 #include "app/Args.h"
 #include "app/Commands.h"
 #include "app/DebateArgs.h"
+#include "app/Options.h"
 #include "sources/DebateText.h"
 #include "sources/Resolve.h"
 #include "sources/Sources.h"
@@ -17,7 +18,7 @@ void say(const std::string& text) { ui::line(text); }
 }  // namespace
 
 int cmdToday(const ArgList& args) {
-  const Args a(args, withSourceOptions({}));
+  const Args a(args, debateSpec());
   if (!a.positional().empty()) throw UsageError("today kent geen argument '" + a.positional().front() + "'.");
   const sources::SourceConfig config = sourceConfig(a);
   auto fetcher = sources::makeFetcher(config);
@@ -27,8 +28,8 @@ int cmdToday(const ArgList& args) {
   try {
     debates = src.day(date);
   } catch (const sources::SourceError& e) {
-    say("Kan de debatten van " + sources::dutchDate(date) + " niet ophalen. " + e.what());
-    for (const auto& l : sources::noteLines(src.notes())) say(l);
+    ui::errorLine("Kan de debatten van " + sources::dutchDate(date) + " niet ophalen. " + e.what());
+    for (const auto& l : sources::noteLines(src.notes())) ui::errorLine(l);
     return 1;
   }
   if (debates.empty()) {

@@ -174,7 +174,8 @@ enum class Section { General, Keys, Unknown };
 
 class Parser {
  public:
-  Parser(std::vector<std::string>& warnings, std::string_view source) : warnings_(warnings), source_(source) {}
+  Parser(std::vector<std::string>& warnings, std::string_view source, Settings base = {})
+      : settings(std::move(base)), warnings_(warnings), source_(source) {}
 
   void line(std::string_view raw) {
     ++number_;
@@ -244,7 +245,19 @@ class Parser {
     const auto key = ui::canonicalKeyName(written);
     if (!key) return;  // the key map says what is wrong with it
     const auto [it, fresh] = keyOwners_.try_emplace(*key, action, number_);
-    if (fresh || it->second.first == action) return;
+    if (fresh) {
+      // A key an earlier file (the system's config) gave to another action is this file's now.
+      for (auto& [other, bound] : settings.keys) {
+        if (other == action) continue;
+        std::string kept;
+        for (const auto& w : words(bound)) {
+          if (ui::canonicalKeyName(w) != key) kept += (kept.empty() ? "" : " ") + w;
+        }
+        bound = kept;
+      }
+      return;
+    }
+    if (it->second.first == action) return;
     const auto [earlier, line] = it->second;
     warn(fmt::format("{} stond al bij {} (regel {}); de laatste telt.", ui::dutchKeyName(*key), earlier, line));
     std::string kept;
@@ -270,8 +283,9 @@ bool noColourRequested() {
 
 }  // namespace
 
-Settings parseSettings(std::string_view text, std::vector<std::string>& warnings, std::string_view source) {
-  Parser parser(warnings, source);
+Settings parseSettings(std::string_view text, std::vector<std::string>& warnings, std::string_view source,
+                       Settings base) {
+  Parser parser(warnings, source, std::move(base));
   std::size_t start = 0;
   while (start < text.size()) {
     const auto end = std::min(text.find('\n', start), text.size());
@@ -282,35 +296,53 @@ Settings parseSettings(std::string_view text, std::vector<std::string>& warnings
   return parser.settings;
 }
 
+Settings parseSettings(std::string_view text, std::vector<std::string>& warnings, std::string_view source) {
+  return parseSettings(text, warnings, source, Settings{});
+}
+
 Settings parseSettings(std::string_view text, std::vector<std::string>& warnings) {
   return parseSettings(text, warnings, "instellingen");
 }
 
-Settings loadSettings(std::vector<std::string>& warnings) {
-  const auto path = paths::configDir() / "config";
+namespace {
+
+// One config file on top of `base` (a missing file changes nothing; a bad one warns and
+// changes nothing).
+Settings loadFile(const std::filesystem::path& path, Settings base, std::vector<std::string>& warnings) {
   // Opened without blocking: a FIFO or a device there is refused, never waited on.
   const SmallFile f = readSmallFile(path, kMaxConfigBytes);
   switch (f.status) {
-    case SmallFile::Status::Missing: return parseSettings("", warnings);
+    case SmallFile::Status::Missing: return base;
     case SmallFile::Status::NotRegular:
-      warnings.push_back(fmt::format("{} is geen gewoon bestand; de standaardinstellingen gelden.", path.string()));
-      return parseSettings("", warnings);
+      warnings.push_back(fmt::format("{} is geen gewoon bestand; het wordt overgeslagen.", path.string()));
+      return base;
     case SmallFile::Status::Unreadable:
-      warnings.push_back(fmt::format("{} is niet te lezen; de standaardinstellingen gelden.", path.string()));
-      return parseSettings("", warnings);
+      warnings.push_back(fmt::format("{} is niet te lezen; het wordt overgeslagen.", path.string()));
+      return base;
     case SmallFile::Status::Ok: break;
   }
   std::string_view text = f.text;
   if (f.truncated) text = text.substr(0, text.rfind('\n') == std::string_view::npos ? text.size() : text.rfind('\n'));
   // A binary file (NUL bytes, not UTF-8) is no config file: one warning, not one per line.
   if (text.find('\0') != std::string_view::npos || !utf8::isValid(text)) {
-    warnings.push_back(fmt::format("{} is geen tekstbestand; de standaardinstellingen gelden.", path.string()));
-    return parseSettings("", warnings);
+    warnings.push_back(fmt::format("{} is geen tekstbestand; het wordt overgeslagen.", path.string()));
+    return base;
   }
   if (f.truncated) {
     warnings.push_back(fmt::format("{} is groter dan 1 MB; alleen het begin wordt gelezen.", path.string()));
   }
-  return parseSettings(text, warnings, path.string());
+  return parseSettings(text, warnings, path.string(), std::move(base));
+}
+
+}  // namespace
+
+Settings loadSettings(std::vector<std::string>& warnings) {
+  // The system's files first, the least important first ($XDG_CONFIG_DIRS lists the most
+  // important first), then the listener's own: a later file wins per setting and per action.
+  Settings s = parseSettings("", warnings);
+  const auto system = paths::systemConfigDirs();
+  for (auto it = system.rbegin(); it != system.rend(); ++it) s = loadFile(*it / "config", std::move(s), warnings);
+  return loadFile(paths::configDir() / "config", std::move(s), warnings);
 }
 
 OutputMode outputModeFromName(std::string_view name) {

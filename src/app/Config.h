@@ -1,4 +1,5 @@
-// The listener's settings: paths::configDir()/config, an ini-style file in Dutch.
+// The listener's settings: $XDG_CONFIG_DIRS/meeluister/config (default
+// /etc/xdg/meeluister/config), then paths::configDir()/config, an ini-style file in Dutch.
 //
 //   # comment (also ; at the start of a line)
 //   [algemeen]
@@ -55,7 +56,13 @@ Settings parseSettings(std::string_view text, std::vector<std::string>& warnings
 // The same, with warnings naming `source` (e.g. the file's path) instead of "instellingen".
 Settings parseSettings(std::string_view text, std::vector<std::string>& warnings,
                        std::string_view source);
-// paths::configDir()/config (missing file: defaults, no warning; unreadable: a warning).
+// The same on top of `base`: what the text sets replaces base's value (per setting, and per
+// action in [toetsen]; a key it binds is taken from base's other actions).
+Settings parseSettings(std::string_view text, std::vector<std::string>& warnings,
+                       std::string_view source, Settings base);
+// The system's config files (paths::systemConfigDirs()/config, /etc/xdg/meeluister/config
+// by default), then paths::configDir()/config; the user's wins per setting. A missing file
+// changes nothing; an unreadable or binary one is skipped with a warning.
 Settings loadSettings(std::vector<std::string>& warnings);
 
 // For --modus / --uitgebreidheid: throw std::invalid_argument with a Dutch message.

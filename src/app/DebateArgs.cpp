@@ -24,9 +24,9 @@ sources::SourceConfig sourceConfig(const Args& a, bool example) {
   o.debatDirect = a.value("debatdirect").value_or("");
   o.openData = a.value("opendata").value_or("");
   o.web = a.value("web").value_or("");
-  o.date = a.value("date").value_or("");
+  o.date = a.value("datum").value_or("");
   o.offline = a.flag("offline");
-  o.example = example || a.flag("example");
+  o.example = example || a.flag("voorbeeld");
   try {
     return sources::configFrom(o);
   } catch (const std::invalid_argument& e) {
@@ -35,8 +35,8 @@ sources::SourceConfig sourceConfig(const Args& a, bool example) {
 }
 
 ArgSpec withSourceOptions(ArgSpec spec) {
-  spec.valued.insert({"date", "debatdirect", "opendata", "web"});
-  spec.flags.insert({"offline", "example"});
+  spec.valued.insert({"datum", "debatdirect", "opendata", "web"});
+  spec.flags.insert({"offline", "voorbeeld"});
   return spec;
 }
 
@@ -49,8 +49,8 @@ std::optional<Debate> findDebate(const Args& a, const std::string& usage) {
   try {
     return src.resolve(sources::isExampleRef(ref) ? std::string(sources::kExampleNumber) : ref);
   } catch (const sources::SourceError& e) {
-    ui::line(e.what());
-    for (const auto& l : sources::noteLines(src.notes())) ui::line(l);
+    ui::errorLine(e.what());  // the error ends the command: stderr, with what explains it
+    for (const auto& l : sources::noteLines(src.notes())) ui::errorLine(l);
     return std::nullopt;
   }
 }

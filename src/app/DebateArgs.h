@@ -1,5 +1,5 @@
 // What the commands about one debate share (show, read): the source options
-// --date --debatdirect --opendata --web --offline --example, and finding the debate the
+// --datum --debatdirect --opendata --web --offline --voorbeeld, and finding the debate the
 // positional words name ("voorbeeld" is the bundled example).
 #pragma once
 #include <optional>
@@ -14,13 +14,13 @@ namespace ml::app {
 // `spec` with the source options added.
 ArgSpec withSourceOptions(ArgSpec spec);
 
-// The sources as the options say (`example`: the bundled example whatever --example says).
+// The sources as the options say (`example`: the bundled example whatever --voorbeeld says).
 // Throws UsageError when an option is wrong. (show, today and listen build the same.)
 sources::SourceConfig sourceConfig(const Args& a, bool example = false);
 
 // The debate the positional words name. Throws UsageError when none is given (`usage`
 // says how) or an option is wrong. When the sources cannot find it: prints the reason
-// and the notes as the listener's lines and returns nothing.
+// and the notes on stderr (ui::errorLine) and returns nothing.
 std::optional<Debate> findDebate(const Args& a, const std::string& usage);
 
 }  // namespace ml::app

@@ -8,7 +8,6 @@ namespace ml::app {
 
 class Args;
 PlayOptions playOptionsFrom(const Args& a);
-extern const ArgSpec kPlaySpec;
 
 SessionEnd listenTo(SessionOptions options, UiContext& ctx);
 // The bundled example debate, offline (CmdDemo.cpp); `fromMenu`: Escape comes back.

@@ -2,6 +2,7 @@
 
 #include <fmt/core.h>
 
+#include "app/Options.h"
 #include "audio/Sink.h"
 #include "core/Log.h"
 #include "lib/pulse/PulseSinks.h"
@@ -51,7 +52,7 @@ DeviceRoute deviceRoute(const Args& a, const Settings& settings, bool toFile) {
   DeviceRoute route;
   if (toFile) {
     if (a.value("apparaat") || a.value("spraak-apparaat")) {
-      throw UsageError("--apparaat en --spraak-apparaat gaan niet samen met --output: dan komt het geluid in het bestand.");
+      throw UsageError("--apparaat en --spraak-apparaat gaan niet samen met --uitvoer: dan komt het geluid in het bestand.");
     }
     return route;
   }
@@ -75,11 +76,11 @@ DeviceRoute deviceRoute(const Args& a, const Settings& settings, bool toFile) {
 }
 
 int cmdDevices(const ArgList& args) {
-  const Args a(args, ArgSpec{});
+  const Args a(args, devicesSpec());
   if (!a.positional().empty()) throw UsageError("apparaten neemt geen woorden erachter: meeluister apparaten.");
   const auto devices = outputDevices();
   if (devices.empty()) {
-    ui::line("Geen audioapparaat gevonden.");
+    ui::errorLine("Geen audioapparaat gevonden.");
     return 1;
   }
   for (const auto& d : devices) log::debug("apparaat: {} = {}", d.label, d.id);

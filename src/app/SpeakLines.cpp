@@ -234,14 +234,14 @@ class Navigator {
 
 speech::SpeechOptions voiceOptions(const Args& a) {
   speech::SpeechOptions so;
-  so.rate = wholeNumber(a, "rate", speech::kMinRate, speech::kMaxRate, so.rate, "een aantal woorden per minuut");
-  so.pitch = wholeNumber(a, "pitch", 0, 100, so.pitch, "een toonhoogte");
+  so.rate = wholeNumber(a, "spraaksnelheid", speech::kMinRate, speech::kMaxRate, so.rate, "een aantal woorden per minuut");
+  so.pitch = wholeNumber(a, "toonhoogte", 0, 100, so.pitch, "een toonhoogte");
   so.volume = wholeNumber(a, "volume", 0, 200, so.volume, "een volume");
   return so;
 }
 
 audio::DeviceChoice speechDeviceFor(const Args& a, const Settings& settings) {
-  return deviceRoute(a, settings, a.value("output").has_value()).forSpeech();
+  return deviceRoute(a, settings, a.value("uitvoer").has_value()).forSpeech();
 }
 
 int speakLines(const SpeakRequest& request, const ReadKeys* readKeys) {
@@ -270,7 +270,7 @@ int speakLines(const SpeakRequest& request, const ReadKeys* readKeys) {
   } catch (const std::exception& e) {
     starting.get()->stop();
     sink.reset();
-    ui::line(e.what());
+    ui::errorLine(e.what());  // no device, or the file cannot be made: ends the command
     return 1;
   }
   std::unique_ptr<speech::SpeechEngine> engine = starting.get();  // rethrows a start failure

@@ -34,7 +34,7 @@ struct ReadKeys {
   const ui::KeyMap* keys = nullptr;
 };
 
-// The voice as the options --rate, --pitch and --volume say (those given); throws
+// The voice as the options --spraaksnelheid, --toonhoogte and --volume say (those given); throws
 // UsageError (Dutch) for a value out of range.
 speech::SpeechOptions voiceOptions(const Args& a);
 // The device for say and read: --spraak-apparaat, else --apparaat, else the config keys of

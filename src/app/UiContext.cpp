@@ -80,7 +80,7 @@ std::unique_ptr<UiContext> makeUiContext(const Args& a) {
   ctx->watchSignals();
   // Before anything plays: a device name that fits none is a usage error at once. (After
   // the signal mask: listing may start PortAudio, whose threads must not take SIGINT.)
-  ctx->devices = deviceRoute(a, ctx->settings, a.value("output").has_value() || a.flag("null-output"));
+  ctx->devices = deviceRoute(a, ctx->settings, a.value("uitvoer").has_value() || a.flag("geen-geluid"));
   ctx->terminal = std::make_unique<ui::Terminal>(0);
   if (!ctx->interactive() && !a.value("modus")) ctx->settings.mode = OutputMode::ScreenReader;
   if (ctx->settings.mode != OutputMode::ScreenReader) {

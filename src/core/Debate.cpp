@@ -6,6 +6,9 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "core/DutchZone.h"
+#include "core/Time.h"
+
 namespace ml {
 namespace {
 
@@ -31,15 +34,6 @@ Civil civilFromDays(std::int64_t z) {
   return {y, m, d};
 }
 
-// UTC seconds of the last Sunday of `month` at 01:00 UTC (EU clock change).
-std::int64_t lastSundayOneUtc(int year, unsigned month) {
-  const std::int64_t firstNext = month == 12 ? daysFromCivil(year + 1, 1, 1) : daysFromCivil(year, month + 1, 1);
-  std::int64_t last = firstNext - 1;
-  const std::int64_t weekday = floorDiv(last + 4, 7) * 7;  // 1970-01-01 was a Thursday (4)
-  last -= (last + 4) - weekday;
-  return last * kDay + 3600;
-}
-
 int digits(const std::string& s, std::size_t pos, std::size_t n, bool* ok) {
   int v = 0;
   if (pos + n > s.size()) {
@@ -54,25 +48,6 @@ int digits(const std::string& s, std::size_t pos, std::size_t n, bool* ok) {
     v = v * 10 + (s[i] - '0');
   }
   return v;
-}
-
-// Parses the offset at s[pos..]: "Z", "+01:00", "+0100", "+01"; nullopt when malformed.
-std::optional<int> parseOffset(const std::string& s, std::size_t pos) {
-  if (pos >= s.size()) return std::nullopt;
-  if (s[pos] == 'Z' || s[pos] == 'z') return pos + 1 == s.size() ? std::optional<int>(0) : std::nullopt;
-  if (s[pos] != '+' && s[pos] != '-') return std::nullopt;
-  const int sign = s[pos] == '-' ? -1 : 1;
-  bool ok = true;
-  const int h = digits(s, pos + 1, 2, &ok);
-  std::size_t p = pos + 3;
-  int m = 0;
-  if (p < s.size() && s[p] == ':') ++p;
-  if (p < s.size()) {
-    m = digits(s, p, 2, &ok);
-    p += 2;
-  }
-  if (!ok || p != s.size() || h > 14 || m > 59) return std::nullopt;
-  return sign * (h * 60 + m);
 }
 
 }  // namespace
@@ -103,40 +78,13 @@ bool isIsoDate(const std::string& text) {
   return dateFromDays(days) == text;
 }
 
-int dutchOffsetMinutes(std::int64_t utcSeconds) {
-  const int year = civilFromDays(floorDiv(utcSeconds, kDay)).year;
-  const bool summer = utcSeconds >= lastSundayOneUtc(year, 3) && utcSeconds < lastSundayOneUtc(year, 10);
-  return summer ? 120 : 60;
-}
+int dutchOffsetMinutes(std::int64_t utcSeconds) { return zone::dutchOffsetSeconds(utcSeconds) / 60; }
 
+// The program's one parser (core/Time.h: parseIso), whole seconds.
 std::optional<TimePoint> parseTimePoint(const std::string& s) {
-  bool ok = s.size() >= 16 && s[4] == '-' && s[7] == '-' && (s[10] == 'T' || s[10] == ' ') && s[13] == ':';
-  const int y = digits(s, 0, 4, &ok), mo = digits(s, 5, 2, &ok), d = digits(s, 8, 2, &ok);
-  const int h = digits(s, 11, 2, &ok), mi = digits(s, 14, 2, &ok);
-  if (!ok || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59) return std::nullopt;
-  std::size_t p = 16;
-  int sec = 0;
-  if (p < s.size() && s[p] == ':') {
-    sec = digits(s, p + 1, 2, &ok);
-    p += 3;
-    if (p < s.size() && s[p] == '.') {
-      ++p;
-      while (p < s.size() && s[p] >= '0' && s[p] <= '9') ++p;
-    }
-  }
-  if (!ok || sec > 60) return std::nullopt;
-  const std::int64_t local = daysFromCivil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * kDay +
-                             h * 3600 + mi * 60 + sec;
-  int offset = 0;
-  if (p == s.size()) {
-    offset = dutchOffsetMinutes(local - 3600);
-    if (dutchOffsetMinutes(local - offset * 60) != offset) offset = 60;
-  } else {
-    auto o = parseOffset(s, p);
-    if (!o) return std::nullopt;
-    offset = *o;
-  }
-  return TimePoint{local - offset * 60, offset};
+  const auto t = parseIso(s);
+  if (!t) return std::nullopt;
+  return TimePoint{t->utcSeconds, t->offsetMinutes};
 }
 
 TimePoint nowDutch() {

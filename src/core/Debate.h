@@ -23,11 +23,11 @@ struct TimePoint {
 };
 
 // Parses "2023-12-21T11:15:00+01:00", "...+0100", "...Z", "...+01" and fractions of
-// seconds; a time without an offset is taken as Dutch local time (CET/CEST).
+// seconds (core/Time.h: parseIso, the one parser); a time without an offset is Dutch local time.
 std::optional<TimePoint> parseTimePoint(const std::string& text);
 // Current time with the Dutch offset of that moment.
 TimePoint nowDutch();
-// The Dutch offset (60 or 120 minutes) for a UTC moment (EU summer time rules).
+// The Dutch offset (60 or 120 minutes) for a UTC moment (the system's Europe/Amsterdam rules, core/DutchZone.h).
 int dutchOffsetMinutes(std::int64_t utcSeconds);
 // Days since 1970-01-01 for a proleptic Gregorian date, and back.
 std::int64_t daysFromCivil(int year, unsigned month, unsigned day);

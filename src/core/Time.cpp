@@ -3,8 +3,11 @@
 #include <cctype>
 #include <chrono>
 #include <cmath>
+#include <algorithm>
 
 #include <fmt/core.h>
+
+#include "core/DutchZone.h"
 
 namespace ml {
 namespace {
@@ -21,42 +24,40 @@ bool digits(std::string_view s, std::size_t pos, std::size_t n, int& out) {
 
 }  // namespace
 
-std::optional<double> parseIsoTime(std::string_view s) {
+std::optional<IsoTime> parseIso(std::string_view s) {
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())) != 0) s.remove_suffix(1);
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())) != 0) s.remove_prefix(1);
   int y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0;
-  if (!digits(s, 0, 4, y) || s.size() < 10 || s[4] != '-' || !digits(s, 5, 2, mo) || s[7] != '-' ||
-      !digits(s, 8, 2, d)) {
+  if (!digits(s, 0, 4, y) || s.size() < 16 || s[4] != '-' || !digits(s, 5, 2, mo) || s[7] != '-' ||
+      !digits(s, 8, 2, d) || (s[10] != 'T' && s[10] != ' ') || !digits(s, 11, 2, h) || s[13] != ':' ||
+      !digits(s, 14, 2, mi)) {
     return std::nullopt;
   }
-  std::size_t pos = 10;
-  if (pos < s.size() && (s[pos] == 'T' || s[pos] == ' ')) {
-    if (!digits(s, pos + 1, 2, h) || pos + 3 >= s.size() || s[pos + 3] != ':' ||
-        !digits(s, pos + 4, 2, mi)) {
-      return std::nullopt;
-    }
-    pos += 6;
-    if (pos < s.size() && s[pos] == ':') {
-      if (!digits(s, pos + 1, 2, sec)) return std::nullopt;
-      pos += 3;
-    }
+  std::size_t pos = 16;
+  if (pos < s.size() && s[pos] == ':') {
+    if (!digits(s, pos + 1, 2, sec)) return std::nullopt;
+    pos += 3;
   }
   double frac = 0;
   if (pos < s.size() && (s[pos] == '.' || s[pos] == ',')) {
     double scale = 0.1;
     ++pos;
+    const std::size_t start = pos;
     while (pos < s.size() && std::isdigit(static_cast<unsigned char>(s[pos])) != 0) {
       frac += (s[pos] - '0') * scale;
       scale /= 10;
       ++pos;
     }
+    if (pos == start) return std::nullopt;
+    frac = std::min(frac, 0.999999999);
   }
-  int offsetMinutes = 0;
+  std::optional<int> offsetMinutes;
   if (pos < s.size()) {
     if (s[pos] == 'Z' || s[pos] == 'z') {
       ++pos;
+      offsetMinutes = 0;
     } else if (s[pos] == '+' || s[pos] == '-') {
-      int sign = s[pos] == '-' ? -1 : 1;
+      const int sign = s[pos] == '-' ? -1 : 1;
       int oh = 0, om = 0;
       if (!digits(s, pos + 1, 2, oh)) return std::nullopt;
       pos += 3;
@@ -65,16 +66,34 @@ std::optional<double> parseIsoTime(std::string_view s) {
         if (!digits(s, pos, 2, om)) return std::nullopt;
         pos += 2;
       }
+      if (oh > 14 || om > 59) return std::nullopt;
       offsetMinutes = sign * (oh * 60 + om);
     }
   }
   if (pos != s.size()) return std::nullopt;
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 24 || mi > 59 || sec > 60) return std::nullopt;
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60) return std::nullopt;
   using namespace std::chrono;
-  year_month_day ymd{year{y}, month{static_cast<unsigned>(mo)}, day{static_cast<unsigned>(d)}};
+  const year_month_day ymd{year{y}, month{static_cast<unsigned>(mo)}, day{static_cast<unsigned>(d)}};
   if (!ymd.ok()) return std::nullopt;
-  double days = static_cast<double>(sys_days(ymd).time_since_epoch().count());
-  return days * 86400.0 + h * 3600.0 + mi * 60.0 + sec + frac - offsetMinutes * 60.0;
+  const std::int64_t local = static_cast<std::int64_t>(sys_days(ymd).time_since_epoch().count()) * 86400 +
+                             h * 3600 + mi * 60 + sec;
+  IsoTime t;
+  t.fraction = frac;
+  if (offsetMinutes) {
+    t.offsetMinutes = *offsetMinutes;
+    t.utcSeconds = local - *offsetMinutes * 60;
+  } else {
+    int offset = 0;
+    t.utcSeconds = zone::utcFromDutchLocal(local, &offset);
+    t.offsetMinutes = offset / 60;
+  }
+  return t;
+}
+
+std::optional<double> parseIsoTime(std::string_view s) {
+  const auto t = parseIso(s);
+  if (!t) return std::nullopt;
+  return static_cast<double>(t->utcSeconds) + t->fraction;
 }
 
 std::string dutchDuration(double seconds) {

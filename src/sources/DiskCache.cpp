@@ -2,11 +2,13 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <fstream>
-#include <sstream>
 #include <system_error>
+#include <vector>
 
 #include "core/Log.h"
+#include "core/SmallFile.h"
 
 namespace ml::sources {
 namespace fs = std::filesystem;
@@ -36,12 +38,22 @@ fs::path DiskCache::fileFor(const std::string& url) const {
 }
 
 std::optional<CacheEntry> DiskCache::load(const std::string& url) const {
-  std::ifstream in(fileFor(url), std::ios::binary);
-  if (!in) return std::nullopt;
+  // The header is a few short lines; anything past kMaxBody plus room for it is damage.
+  const SmallFile f = readSmallFile(fileFor(url), kMaxBody + 64 * 1024);
+  if (f.status != SmallFile::Status::Ok || f.truncated) return std::nullopt;
   CacheEntry e;
-  std::string line;
   std::size_t bodySize = 0;
-  while (std::getline(in, line) && !line.empty()) {
+  std::size_t pos = 0;
+  bool headerEnded = false;
+  while (pos < f.text.size()) {
+    const auto nl = f.text.find('\n', pos);
+    if (nl == std::string::npos) break;
+    const std::string line = f.text.substr(pos, nl - pos);
+    pos = nl + 1;
+    if (line.empty()) {
+      headerEnded = true;
+      break;
+    }
     const auto sp = line.find(' ');
     const std::string key = line.substr(0, sp);
     const std::string value = sp == std::string::npos ? "" : line.substr(sp + 1);
@@ -52,14 +64,17 @@ std::optional<CacheEntry> DiskCache::load(const std::string& url) const {
     if (key == "fetched") e.fetchedAt = std::strtoll(value.c_str(), nullptr, 10);
     if (key == "size") bodySize = std::strtoull(value.c_str(), nullptr, 10);
   }
-  if (e.url != url || bodySize > (64u << 20)) return std::nullopt;  // a hash collision or damage
-  e.body.resize(bodySize);
-  in.read(e.body.data(), static_cast<std::streamsize>(bodySize));
-  if (static_cast<std::size_t>(in.gcount()) != bodySize) return std::nullopt;
+  // A hash collision or damage: another URL, no end of header, or a body of another size.
+  if (!headerEnded || e.url != url || bodySize > kMaxBody || f.text.size() - pos != bodySize) return std::nullopt;
+  e.body = f.text.substr(pos);
   return e;
 }
 
 void DiskCache::store(const CacheEntry& e) const {
+  if (e.body.size() > kMaxBody) {
+    log::info("cache: {} niet bewaard: {} bytes is te groot", e.url, e.body.size());
+    return;
+  }
   std::error_code ec;
   fs::create_directories(dir_, ec);
   const fs::path target = fileFor(e.url);
@@ -80,7 +95,50 @@ void DiskCache::store(const CacheEntry& e) const {
     }
   }
   fs::rename(tmp, target, ec);
-  if (ec) log::warn("cache: {} niet vervangen: {}", target.string(), ec.message());
+  if (ec) {
+    log::warn("cache: {} niet vervangen: {}", target.string(), ec.message());
+    return;
+  }
+  prune(target);
+}
+
+void DiskCache::prune(const fs::path& keep) const {
+  struct File {
+    fs::path path;
+    fs::file_time_type written;
+    std::uintmax_t size;
+  };
+  std::vector<File> files;
+  std::uintmax_t total = 0;
+  std::error_code ec;
+  const auto now = fs::file_time_type::clock::now();
+  for (fs::directory_iterator it(dir_, ec), end; !ec && it != end; it.increment(ec)) {
+    const fs::path& p = it->path();
+    const std::string ext = p.extension().string();
+    // Only what the cache made: NNNN.cache, and a NNNN.cache.tmp left by a crash.
+    if (ext != ".cache" && ext != ".tmp") continue;
+    std::error_code fec;
+    if (!it->is_regular_file(fec) || fec) continue;
+    const auto written = it->last_write_time(fec);
+    if (fec) continue;
+    const std::uintmax_t size = it->file_size(fec);
+    if (fec) continue;
+    const bool staleTmp = ext == ".tmp" && now - written > std::chrono::hours(1);
+    if (p != keep && (staleTmp || now - written > limits_.maxAge)) {
+      fs::remove(p, fec);
+      continue;
+    }
+    files.push_back({p, written, size});
+    total += size;
+  }
+  if (total <= limits_.maxBytes) return;
+  std::sort(files.begin(), files.end(), [](const File& a, const File& b) { return a.written < b.written; });
+  for (const auto& f : files) {
+    if (total <= limits_.maxBytes) break;
+    if (f.path == keep || f.path.extension() == ".tmp") continue;  // a .tmp may be another run's write
+    std::error_code fec;
+    if (fs::remove(f.path, fec)) total -= f.size;
+  }
 }
 
 void DiskCache::touch(const std::string& url, std::int64_t now) const {

@@ -4,10 +4,8 @@
 
 #include <algorithm>
 #include <array>
-#include <fstream>
-#include <sstream>
-
 #include "core/Paths.h"
+#include "core/SmallFile.h"
 
 namespace ml::ui {
 namespace {
@@ -94,12 +92,16 @@ std::string refusal(std::string_view key) {
   return "";
 }
 
+// keys.conf through SmallFile: a FIFO or device there cannot hang the program; it is a few
+// KB, so 256 KB is plenty (a longer file is read up to its last whole line).
 std::optional<std::string> readFile(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  SmallFile f = readSmallFile(path, 256 * 1024);
+  if (f.status != SmallFile::Status::Ok) return std::nullopt;
+  if (f.truncated) {
+    const auto nl = f.text.rfind('\n');
+    f.text.resize(nl == std::string::npos ? 0 : nl + 1);
+  }
+  return std::move(f.text);
 }
 
 }  // namespace

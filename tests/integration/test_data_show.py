@@ -94,15 +94,18 @@ class ShowTest(unittest.TestCase):
 
     def test_gone_debate_id_is_one_clear_line(self):
         self.server.set_fault("dd", "gone")
-        rc, lines, _ = self.show(SAMPLE_ID)
+        rc, lines, err = self.show(SAMPLE_ID)
         self.assertEqual(rc, 1)
-        self.assertEqual(lines, ["Dit debat bestaat niet (meer) bij Debat Direct."])
+        # An error that ends the command goes to stderr: `show X > file` does not keep it.
+        self.assertEqual(lines, [])
+        self.assertEqual(err.splitlines(), ["meeluister: Dit debat bestaat niet (meer) bij Debat Direct."])
 
     def test_unknown_reference(self):
-        rc, lines, _ = self.show("keuken")
+        rc, lines, err = self.show("keuken")
         self.assertEqual(rc, 1)
-        self.assertEqual(len(lines), 1)
-        self.assertTrue(lines[0].startswith("Onbekend debat: 'keuken'."), lines)
+        self.assertEqual(lines, [])
+        self.assertEqual(len(err.splitlines()), 1)
+        self.assertTrue(err.startswith("meeluister: Onbekend debat: 'keuken'."), err)
 
     def test_open_data_error_page_still_shows_debat_direct(self):
         self.server.set_fault("od", "html")

@@ -92,11 +92,14 @@ class TodayTest(unittest.TestCase):
     def test_truncated_agenda_is_one_clear_line(self):
         self.server.set_fault("dd", "truncated")
         self.server.set_fault("od", "truncated")
-        rc, lines, _ = self.run_today(*DATE)
+        rc, lines, err = self.run_today(*DATE)
         self.assertEqual(rc, 1)
-        self.assertEqual(lines[0], "Kan de debatten van donderdag 1 oktober 2026 niet ophalen. "
-                                   "Geen enkele bron gaf de debatten van 2026-10-01.")
-        self.assertIn("Debat Direct gaf onleesbare of afgebroken gegevens.", lines[1])
+        # The error ends the command: stderr, stdout stays empty.
+        self.assertEqual(lines, [])
+        err = err.splitlines()
+        self.assertEqual(err[0], "meeluister: Kan de debatten van donderdag 1 oktober 2026 niet ophalen. "
+                                 "Geen enkele bron gaf de debatten van 2026-10-01.")
+        self.assertIn("Debat Direct gaf onleesbare of afgebroken gegevens.", err[1])
 
     def test_oversized_answer_is_refused_and_the_rest_serves(self):
         self.server.set_fault("dd", "huge")
@@ -154,7 +157,7 @@ class TodayTest(unittest.TestCase):
         empty = dict(self.env, XDG_CACHE_HOME=os.path.join(self.tmp.name, "leeg"))
         nothing = subprocess.run(cmd + ["--offline"], env=empty, capture_output=True, text=True, timeout=60)
         self.assertEqual(nothing.returncode, 1)
-        self.assertIn("Zonder netwerk en niet in de cache.", nothing.stdout)
+        self.assertIn("Zonder netwerk en niet in de cache.", nothing.stderr)
 
     def test_example_day_offline(self):
         rc, lines, _ = self.run_today("--example", server=False)

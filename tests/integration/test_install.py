@@ -20,7 +20,13 @@ def test_installed_program_runs_from_anywhere():
         for path in (exe, os.path.join(share, "voices", "meeluister-nl"), os.path.join(share, "data", "keys.conf"),
                      os.path.join(share, "data", "example", "stream", "index.m3u8"),
                      os.path.join(prefix, "share", "man", "man1", "meeluister.1"),
-                     os.path.join(prefix, "share", "doc", "meeluister", "gebruik.md")):
+                     os.path.join(prefix, "share", "doc", "meeluister", "gebruik.md"),
+                     os.path.join(prefix, "share", "man", "nl", "man1", "meeluister.1"),
+                     os.path.join(prefix, "share", "applications", "meeluister.desktop"),
+                     os.path.join(prefix, "share", "doc", "meeluister", "LICENSE"),
+                     os.path.join(prefix, "share", "doc", "meeluister", "COPYRIGHT.md"),
+                     os.path.join(prefix, "share", "doc", "meeluister", "copyright"),
+                     os.path.join(share, "data", "config.voorbeeld")):
             h.check(os.path.exists(path), f"not installed: {os.path.relpath(path, prefix)}")
         env = h.base_env({"HOME": elsewhere, "XDG_CONFIG_HOME": elsewhere, "XDG_STATE_HOME": elsewhere})
         env.pop("MEELUISTER_DATA_DIR", None)
@@ -38,6 +44,10 @@ def test_installed_program_runs_from_anywhere():
         h.check(rc == 0 and os.path.getsize(wav) > 10000, f"say from the install: {rc} {out!r} {err[-300:]}")
         rc, out, err = run("demo", "--null-output", "--duration", "2", "--geen-mpris")
         h.check(rc == 0 and "Gestopt na" in out, f"demo from the install: {rc} {out!r} {err[-300:]}")
+        rc, out, err = run("demo", "--geen-geluid", "--duur", "2", "--geen-mpris")
+        h.check(rc == 0 and "Gestopt na" in out, f"demo (Dutch options) from the install: {rc} {out!r} {err[-300:]}")
+        for root, dirs, files in os.walk(prefix):
+            h.check("meeluister-bronmap" not in files, "the build tree's source-path file was installed")
         rc, out, err = run("show", "voorbeeld")
         h.check(rc == 0 and "Thorbeckezaal" in out, f"show voorbeeld from the install: {rc} {err[-300:]}")
 

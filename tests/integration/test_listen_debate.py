@@ -96,8 +96,9 @@ def test_meeting_without_audio_says_so():
         ctx = h.show(rc, lines, err)
         h.check(rc == 1, "expected exit 1\n" + ctx)
         h.check(lines and "Staat van de volkshuisvesting" in lines[0], "debate not named\n" + ctx)
-        h.check(any("Voor dit debat is geen geluid gevonden." in l for l in lines), "no clear line\n" + ctx)
-        h.check(h.looks_dutch(lines[-1]), "last line not Dutch\n" + ctx)
+        h.check(any("Voor dit debat is geen geluid gevonden." in l for l in err.splitlines()),
+                "no clear line on stderr\n" + ctx)
+        h.check(h.looks_dutch(err.splitlines()[-1]), "last error line not Dutch\n" + ctx)
         h.check(not s.hls.log(), f"the stream server was asked: {s.hls.log()}")
         h.check(not os.path.exists(out) or os.path.getsize(out) == 0, "audio written for a debate without audio")
 

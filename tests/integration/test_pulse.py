@@ -26,7 +26,7 @@ def test_vod_through_portaudio():
         rec.stop()
         ctx = h.show(rc, lines, err)
         h.check(rc == 0, "expected exit 0\n" + ctx)
-        h.check(not h.has_word(lines, "Geen audioapparaat"), "no device found under PulseAudio\n" + ctx)
+        h.check(not h.has_word(lines + err.splitlines(), "Geen audioapparaat"), "no device found under PulseAudio\n" + ctx)
         h.check(wall >= 4 * h.SEGMENT_SECONDS * 0.98,
                 f"15.4 s of audio played in {wall:.1f} s: not real time\n" + ctx)
         samples, rate, channels, frames = h.load_audio(wav)

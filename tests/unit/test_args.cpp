@@ -49,3 +49,18 @@ TEST(Args, OutputOfAnUnknownTypeIsRefusedWithTheKnownTypes) {
   EXPECT_NO_THROW(Args({"--output=opname.wav"}, spec));
   EXPECT_NO_THROW(Args({"--output", "/tmp/a b/Opname.Wav"}, spec));
 }
+
+// Old (English) option names stand for their Dutch ones when the command takes that option;
+// "--" ends the options: what follows is positional, even "--uitvoer" or "-5".
+TEST(Args, OldNamesAreAliasesAndDoubleDashEndsOptions) {
+  const ArgSpec spec{{"uitvoer", "spraaksnelheid", "duur"}, {"voorbeeld"}};
+  Args a({"--output", "x.wav", "--rate=200", "--example", "--", "--uitvoer", "-5"}, spec);
+  EXPECT_EQ(a.value("uitvoer").value(), "x.wav");
+  EXPECT_DOUBLE_EQ(a.number("spraaksnelheid").value(), 200);
+  EXPECT_TRUE(a.flag("voorbeeld"));
+  ASSERT_EQ(a.positional().size(), 2u);
+  EXPECT_EQ(a.positional()[0], "--uitvoer");
+  EXPECT_EQ(a.positional()[1], "-5");
+  EXPECT_THROW(Args({"--date", "2026-01-01"}, spec), UsageError);  // an alias of an option not taken
+  EXPECT_THROW(Args({"--uitvoer", "x.mp3"}, spec), UsageError);
+}

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "app/Config.h"
+#include "core/Paths.h"
 
 using namespace ml::app;
 
@@ -293,4 +294,37 @@ TEST(Config, DeviceNamesAreKeptAsWritten) {
   s = parseSettings("apparaat = " + std::string(300, 'x') + "\n", warnings);
   EXPECT_TRUE(s.device.empty());
   EXPECT_TRUE(mentions(warnings, "apparaat"));
+}
+
+// $XDG_CONFIG_DIRS (default /etc/xdg): the system's files are read first, the least
+// important first, then the listener's own; a later file wins per setting and per action,
+// and a key the listener binds is taken from the action the system gave it to.
+TEST(Config, SystemConfigIsReadFirstAndTheUserWinsPerSetting) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::path(MEELUISTER_TEST_BUILD_DIR) / "config-system-test";
+  fs::remove_all(dir);
+  for (const char* d : {"high/meeluister", "low/meeluister", "user/meeluister"}) fs::create_directories(dir / d);
+  std::ofstream(dir / "low" / "meeluister" / "config") << "spraaksnelheid = 200\nvolume = 50\nsnelheid = 1,5\n";
+  std::ofstream(dir / "high" / "meeluister" / "config")
+      << "spraaksnelheid = 300\nmodus = beide\n[toetsen]\nmute = p\nplay-pause = space\n";
+  std::ofstream(dir / "user" / "meeluister" / "config") << "spraaksnelheid = 400\n[toetsen]\nplay-pause = p\n";
+  const std::string dirs = (dir / "high").string() + ":relative/ignored:" + (dir / "low").string();
+  ScopedEnv system("XDG_CONFIG_DIRS", dirs.c_str());
+  ScopedEnv user("XDG_CONFIG_HOME", (dir / "user").c_str());
+  std::vector<std::string> warnings;
+  const Settings s = loadSettings(warnings);
+  EXPECT_TRUE(warnings.empty()) << (warnings.empty() ? "" : warnings.front());
+  EXPECT_EQ(s.speechRate, 400);              // the user's
+  EXPECT_EQ(s.mode, OutputMode::Both);       // the more important system file's
+  EXPECT_EQ(s.volumePercent, 50);            // the less important one's, where nobody else says
+  EXPECT_DOUBLE_EQ(s.speed, 1.5);
+  EXPECT_EQ(s.keys.at("play-pause"), "p");   // the user's binding replaces the system's
+  EXPECT_EQ(s.keys.at("mute"), "");          // p is the user's play-pause now
+  // Without the user's file the system's settings hold; unset, /etc/xdg is the default.
+  fs::remove(dir / "user" / "meeluister" / "config");
+  EXPECT_EQ(loadSettings(warnings).speechRate, 300);
+  ScopedEnv unset("XDG_CONFIG_DIRS", nullptr);
+  ASSERT_FALSE(ml::paths::systemConfigDirs().empty());
+  EXPECT_EQ(ml::paths::systemConfigDirs().front(), fs::path("/etc/xdg/meeluister"));
+  fs::remove_all(dir);
 }

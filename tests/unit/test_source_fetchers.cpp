@@ -1,3 +1,4 @@
+#include <sys/stat.h>
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -38,6 +39,60 @@ TEST(DiskCache, StoresAndLoadsPerUrl) {
   cache.touch("https://a.invalid/x", 5000);
   EXPECT_EQ(cache.load("https://a.invalid/x")->fetchedAt, 5000);
   EXPECT_EQ(cache.load("https://a.invalid/y")->body, "other");
+  fs::remove_all(dir);
+}
+
+// The cache keeps within its limits: entries older than maxAge go, then the oldest until
+// the folder fits maxBytes; the entry just written always stays. A FIFO in its place is
+// refused without blocking (SmallFile).
+TEST(DiskCache, PrunesOldestFirstWithinTheSizeLimitAndByAge) {
+  const fs::path dir = tempDir("prune");
+  ml::sources::CacheLimits limits;
+  limits.maxBytes = 3 * 1100;
+  limits.maxAge = std::chrono::hours(24);
+  DiskCache cache(dir, limits);
+  const std::string body(1000, 'x');
+  auto url = [](int i) { return "https://a.invalid/" + std::to_string(i); };
+  const auto now = fs::file_time_type::clock::now();
+  for (int i = 0; i < 3; ++i) {
+    cache.store(CacheEntry{url(i), body, "", "", "", i});
+    // Written one minute apart, the first the oldest.
+    for (const auto& f : fs::directory_iterator(dir)) {
+      if (cache.load(url(i)) && f.path().filename().string().find(".cache") != std::string::npos &&
+          fs::last_write_time(f.path()) > now - std::chrono::seconds(5)) {
+        fs::last_write_time(f.path(), now - std::chrono::minutes(10 - i));
+      }
+    }
+  }
+  for (int i = 0; i < 3; ++i) EXPECT_TRUE(cache.load(url(i))) << i;
+  cache.store(CacheEntry{url(3), body, "", "", "", 3});  // over the limit: the oldest goes
+  EXPECT_FALSE(cache.load(url(0)));
+  EXPECT_TRUE(cache.load(url(1)));
+  EXPECT_TRUE(cache.load(url(3)));
+  // An entry older than maxAge goes at the next write, whatever the size.
+  for (const auto& f : fs::directory_iterator(dir)) fs::last_write_time(f.path(), now - std::chrono::hours(25));
+  cache.store(CacheEntry{url(4), "small", "", "", "", 4});
+  EXPECT_FALSE(cache.load(url(1)));
+  EXPECT_FALSE(cache.load(url(3)));
+  EXPECT_EQ(cache.load(url(4))->body, "small");
+  std::size_t files = 0;
+  for (const auto& f : fs::directory_iterator(dir)) files += f.is_regular_file() ? 1 : 0;
+  EXPECT_EQ(files, 1u);
+  // Too big to keep: not stored at all.
+  cache.store(CacheEntry{url(5), std::string(DiskCache::kMaxBody + 1, 'y'), "", "", "", 5});
+  EXPECT_FALSE(cache.load(url(5)));
+  fs::remove_all(dir);
+}
+
+TEST(DiskCache, AFifoInPlaceOfAnEntryIsRefusedWithoutBlocking) {
+  const fs::path dir = tempDir("fifo");
+  DiskCache cache(dir);
+  cache.store(CacheEntry{"https://a.invalid/f", "body", "", "", "", 1});
+  fs::path entry;
+  for (const auto& f : fs::directory_iterator(dir)) entry = f.path();
+  fs::remove(entry);
+  ASSERT_EQ(::mkfifo(entry.c_str(), 0600), 0);
+  EXPECT_FALSE(cache.load("https://a.invalid/f"));  // returns at once: no writer needed
   fs::remove_all(dir);
 }
 

@@ -46,7 +46,7 @@ int initializeQuietly() {
 }
 
 std::string noDeviceLine() {
-  return "Geen audioapparaat gevonden. Gebruik --output BESTAND om naar een bestand te schrijven.";
+  return "Geen audioapparaat gevonden. Gebruik --uitvoer BESTAND om naar een bestand te schrijven.";
 }
 
 // PortAudio's output device called `name` (and not a capture-only one), or paNoDevice.
@@ -141,7 +141,7 @@ class PortAudioSink final : public Sink {
     if (rc != paNoError) {
       const std::string what = choice_.isDefault() ? "Het audioapparaat" : "Het geluidsapparaat '" + choice_.label + "'";
       fail(what + " kon niet worden geopend (" + Pa_GetErrorText(rc) +
-           "). Gebruik --output BESTAND om naar een bestand te schrijven.");
+           "). Gebruik --uitvoer BESTAND om naar een bestand te schrijven.");
     }
     opened(info != nullptr ? info->name : "?");
   }
