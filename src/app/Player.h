@@ -56,6 +56,9 @@ class Player {
     options_.fetch.start = start;
     options_.fetch.position = position;
   }
+  // Before open(): the source is known to be a recording (an ended debate), even while its
+  // playlist has no ENDLIST yet: it starts at the beginning and can be sought.
+  void setRecording(bool recording) { options_.fetch.recording = recording; }
   // Drops what is buffered and fetches again from `start` (a seek, or back to live).
   void restart(net::FetchOptions::Start start, double position = 0);
   // Playback speed, pitch kept (0.5..3.0); takes effect after what is already buffered.

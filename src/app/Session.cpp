@@ -69,6 +69,9 @@ Session::Session(SessionOptions options, Output& output, ui::Terminal* terminal,
   player_.mixer().setDucking({static_cast<float>(s.duckDb), static_cast<float>(s.duckAttackSeconds),
                               static_cast<float>(s.duckReleaseSeconds), s.duckPause});
   player_.setSpeed(speed_);
+  // Say what is true: an ended debate is a recording and plays as one (issue 13), also
+  // while the Kamer's playlist for it is not closed yet.
+  player_.setRecording(endedDebate());
 }
 
 Session::~Session() {

@@ -186,12 +186,14 @@ void StreamFetcher::chooseStart(const HlsMedia& media) {
   const auto& segs = media.segments;
   using S = FetchOptions::Start;
   S start = options_.start;
-  if (start == S::Default) start = media.endList ? S::Begin : S::Live;
-  if (!media.endList && start == S::Position) {
+  const bool recording = media.endList || options_.recording;
+  if (start == S::Default) start = recording ? S::Begin : S::Live;
+  if (start == S::Live && options_.recording) start = S::Begin;  // a recording has no live edge
+  if (!recording && start == S::Position) {
     log::warn("een positie kiezen kan niet in een live stream; live gestart");
     start = S::Live;
   }
-  if (start == S::Live && !media.endList) {
+  if (start == S::Live && !recording) {
     std::size_t idx = segs.size() > static_cast<std::size_t>(options_.liveEdgeSegments)
                           ? segs.size() - static_cast<std::size_t>(options_.liveEdgeSegments) : 0;
     double behind = 0;
@@ -258,6 +260,8 @@ void StreamFetcher::followMedia(const std::string& url, std::string text) {
       stalled = false;
     } else if (!stalled && loadStart - lastChange > std::chrono::duration<double>(3 * pace)) {
       stalled = true;
+      // A known recording whose playlist stopped growing, all of it delivered: its end.
+      if (options_.recording && !media.segments.empty() && next_ > media.segments.back().sequence) return;
       events_.push({StreamEvent::Kind::Stalled, {}, 0});
     }
     if (!media.segments.empty() && media.segments.front().sequence > next_) {

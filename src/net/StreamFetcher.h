@@ -30,6 +30,10 @@ struct FetchOptions {
   int liveEdgeSegments = 3; // live: start this many segments before the newest
   int startupAttempts = 4;  // tries before giving up on an unreachable source at start
   double giveUpSeconds = 60; // nothing playable for this long while failing: Failed
+  // Known to be a recording (an ended debate) though its playlist may lack ENDLIST (the
+  // Kamer's recording not yet closed): played and sought as a recording; its reloads end
+  // once the playlist stops growing after its last segment was delivered.
+  bool recording = false;
 };
 
 class StreamFetcher {

@@ -425,11 +425,19 @@ class Meeluister:
         for raw in iter(stream.readline, b""):
             text = raw.decode("utf-8", "replace").rstrip("\n")
             if is_out:
-                self.line_times.append(time.monotonic() - self.started)
-                self.lines.append(text)
+                self._add_line(text)
             else:
-                self.err.append(text)
+                self._stderr_line(text)
         stream.close()
+
+    def _add_line(self, text):
+        """A line the listener gets (stdout), with when it came."""
+        self.line_times.append(time.monotonic() - self.started)
+        self.lines.append(text)
+
+    def _stderr_line(self, text):
+        """A line of stderr (the log); PtyPlayer also hears spoken lines here."""
+        self.err.append(text)
 
     def wait_line(self, word, timeout, after=0):
         """Index of the first stdout line (from index `after`) holding word; bounded."""

@@ -88,19 +88,11 @@ class PtyPlayer(h.Meeluister):
         for t in self.threads:
             t.start()
 
-    def _pump(self, stream, is_out):
-        for raw in iter(stream.readline, b""):
-            text = raw.decode("utf-8", "replace").rstrip("\n")
-            if is_out:
-                self.line_times.append(time.monotonic() - self.started)
-                self.lines.append(text)
-                continue
-            self.err.append(text)
-            i = text.find("gesproken: ")
-            if self.voice and i >= 0:
-                self.line_times.append(time.monotonic() - self.started)
-                self.lines.append(text[i + len("gesproken: "):])
-        stream.close()
+    def _stderr_line(self, text):
+        super()._stderr_line(text)
+        i = text.find("gesproken: ")
+        if self.voice and i >= 0:
+            self._add_line(text[i + len("gesproken: "):])
 
     def _drain_master(self):
         # Whatever the program's terminal echoes must not fill the pty's buffer.

@@ -3,7 +3,7 @@
 with two null sinks, "Koptelefoon" (the default) and "Luidsprekers Woonkamer", both
 monitors recorded at once.
 - `meeluister apparaten` lists both by name, numbered, the default said in words, and
-  nothing else; without any device it says so (exit 1).
+  nothing else; without any device it says so on stderr (exit 1).
 - --apparaat sends the debate (listen, demo) and speech (say) to that sink only: the
   other stays silent. A part of the name, a number and the config key `apparaat` work.
 - --spraak-apparaat sends meeluister's own voice to the other sink: `say`, `read` and the
@@ -89,7 +89,8 @@ def test_apparaten_lists_both_sinks():
     with tempfile.TemporaryDirectory() as tmp:
         rc, lines, err = h.run_meeluister(["apparaten"], env=h.no_audio_env(tmp), timeout=40)
         ctx = h.show(rc, lines, err)
-        h.check(rc == 1 and lines == ["Geen audioapparaat gevonden."], "without any device: one line, exit 1\n" + ctx)
+        h.check(rc == 1 and not lines and err.strip() == "meeluister: Geen audioapparaat gevonden.",
+                "without any device: one error line on stderr, exit 1\n" + ctx)
 
 
 def test_the_debate_plays_only_on_the_chosen_device():
@@ -252,7 +253,7 @@ def test_unknown_ambiguous_and_misplaced_device_names():
             (["listen", url, "--apparaat", "Bestaatniet"], "geen geluidsapparaat 'Bestaatniet'", True),
             (["listen", url, "--spraak-apparaat", "e"], "meer dan één", True),
             (["say", TEXT, "--apparaat", "3"], "geen geluidsapparaat nummer 3", True),
-            (["demo", "--apparaat", "kop", "--output", os.path.join(tmp, "x.wav")], "--output", False),
+            (["demo", "--apparaat", "kop", "--output", os.path.join(tmp, "x.wav")], "--uitvoer", False),
         ]
         with Both(pa, tmp, "errors") as rec:
             for args, words, lists in cases:

@@ -64,6 +64,28 @@ def check_on_demand(s, ref):
             f"the stream is not cut to the debate: {masters[0]['query']}")
 
 
+def test_ended_debate_plays_as_a_recording_before_its_playlist_is_closed():
+    """Just after a debate ends, the Kamer's recording of it may still lack ENDLIST. It is a
+    recording all the same (issue 13: say what is true): announced as one, it starts where
+    asked (--start 7.68: segment 2) instead of at a live edge, and it ends by itself once the
+    playlist stops growing, with exit 0 and no stall message."""
+    with Setup() as s:
+        s.hls.control("/control/vod?open=1")
+        out = os.path.join(s.tmp.name, "open.wav")
+        args = ["listen", ENDED_ID, "--output", out, "--start", "7.68", "--date", DATE, *s.api.options()]
+        rc, lines, err = h.run_meeluister(args, env=s.env, timeout=120)
+        ctx = h.show(rc, lines, err)
+        h.check(rc == 0, "expected exit 0\n" + ctx)
+        h.check(lines and lines[0].startswith("Opname, Klompézaal"), "not announced as a recording\n" + ctx)
+        h.check(not h.has_word(lines, "live"), "an ended debate called live\n" + ctx)
+        h.check(not any("stil" in l or "nog niet af" in l for l in lines), "a stall or refusal said\n" + ctx)
+        samples, rate, _channels, frames = h.load_audio(out)
+        ks = h.match_staircase(h.segment_frequencies(samples, 0))
+        h.check(ks[:2] == [2, 3], f"staircase {ks[:4]}, expected to start at segment 2 (--start 7.68)\n" + ctx)
+        playlists = [e for e in s.hls.log() if e["path"].endswith("prog_index.m3u8")]
+        h.check(len(playlists) >= 2, f"the open playlist was not reloaded ({len(playlists)} fetches)")
+
+
 def test_debate_id_plays_on_demand():
     with Setup() as s:
         check_on_demand(s, ENDED_ID)

@@ -25,6 +25,8 @@ Listens on 127.0.0.1 (HTTP/1.1, keep-alive, Content-Length) and writes its port 
   /cdn/<any of the above>             alias (for absolute URIs on another host)
   /control/fault?kind=...             status|drop|stall|truncate|garbage|down|freeze
   /control/reset                      clear faults (and an active freeze)
+  /control/vod?open=1                 on-demand playlists without ENDLIST (a recording not yet
+                                      closed, as just after a debate ended); open=0 closes them
   /control/log[?since=N]              JSON list of every non-control request
   /control/live                       {"now_seq", "first_seq", "t"}
 """
@@ -109,6 +111,7 @@ class State:
         self.t0 = time.monotonic()
         self.lock = threading.Lock()
         self.faults = []
+        self.vod_open = False     # /control/vod?open=1: the recording's playlist not closed yet
         self.log = []
         self.freeze = None  # (start_t, end_t) in server time
         self.down_request = None  # seconds, set by the fault handler
@@ -320,6 +323,8 @@ class Handler(BaseHTTPRequestHandler):
         count = media.count
         if "count" in query:
             count = max(0, min(count, int(query["count"][0])))
+        if self.server.state.vod_open:  # no ENDLIST and no PLAYLIST-TYPE yet, as just after a debate
+            return self.media_playlist(query, range(count), 0, False)
         return self.media_playlist(query, range(count), 0, True, vod=True)
 
     def live_playlist(self, query):
@@ -397,6 +402,10 @@ class Handler(BaseHTTPRequestHandler):
             with state.lock:
                 state.faults.clear()
                 state.freeze = None
+            return self.send_body(200, b"ok", "text/plain")
+        if path == "/control/vod":
+            with state.lock:
+                state.vod_open = q.get("open") == "1"
             return self.send_body(200, b"ok", "text/plain")
         if path == "/control/fault":
             error = self.arm(state, q)

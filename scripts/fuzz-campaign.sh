@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# A long fuzzing campaign, outside CI (issue 10): every libFuzzer target, or the ones
+# named, for RUNS executions each (default 10 million), from the seeds and the corpus
+# kept in build-fuzz/corpus. Prints one line of figures per target; a crash stops the
+# campaign with the target's log (the input is saved as build-fuzz/crash-*).
+#
+#   bash scripts/fuzz-campaign.sh                 every target, 10 million runs each
+#   RUNS=1000000 bash scripts/fuzz-campaign.sh fuzz_clean fuzz_htmlpage
+#
+# Needs the test set (clang-14): bash scripts/install-deps.sh test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS=${RUNS:-10000000}
+if [ ! -d build-fuzz ] || [ -z "$(ls build-fuzz/tests/fuzz/fuzz_* 2>/dev/null)" ]; then
+  CC=clang-14 CXX=clang++-14 bash scripts/build.sh build-fuzz -DMEELUISTER_FUZZ=ON
+fi
+targets=("$@")
+if [ ${#targets[@]} -eq 0 ]; then
+  for f in build-fuzz/tests/fuzz/fuzz_*; do [ -x "$f" ] && targets+=("$(basename "$f")"); done
+fi
+printf '%-24s %12s %9s %10s %8s %8s\n' target runs seconds "runs/s" cov corpus
+for name in "${targets[@]}"; do
+  f=build-fuzz/tests/fuzz/$name
+  [ -x "$f" ] || { echo "geen fuzz-doel: $name" >&2; exit 2; }
+  mkdir -p "build-fuzz/corpus/$name"
+  seeds=()
+  [ -d "tests/fuzz/seeds/$name" ] && seeds=("tests/fuzz/seeds/$name")
+  log=build-fuzz/$name.campaign.log
+  start=$(date +%s)
+  if ! "$f" -runs="$RUNS" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
+      -artifact_prefix=build-fuzz/ "build-fuzz/corpus/$name" "${seeds[@]}" 2>"$log"; then
+    tail -40 "$log"
+    echo "$name: gevonden fout (zie $log)" >&2
+    exit 1
+  fi
+  seconds=$(( $(date +%s) - start ))
+  runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+  cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | cut -d' ' -f2)
+  corpus=$(find "build-fuzz/corpus/$name" -type f | wc -l)
+  printf '%-24s %12s %9s %10s %8s %8s\n' "$name" "${runs:-?}" "$seconds" \
+    "$(( ${runs:-0} / (seconds > 0 ? seconds : 1) ))" "${cov:-?}" "$corpus"
+done
