@@ -51,11 +51,16 @@ void Player::stop() {
   stopThreads();
 }
 
-// Speech on a device of its own: started at once, so it is heard while the stream connects.
+// meeluister's voice on a stream of its own (on --spraak-apparaat, else beside the debate
+// on the same device): a 30 ms buffer, so a key is answered at once, running only while
+// there is speech; the debate's stream keeps a 200 ms buffer, which costs a third of the
+// wake-ups (docs/benchmarks.md). Armed at once, so speech is heard while the stream
+// connects. The debate's mixer ducks while the voice is queued or sounding.
 void Player::openSpeechDevice() {
   speechProgramme_.markEnded();  // no debate here: only speech
   speechMixer_ = std::make_unique<audio::Mixer>(speechProgramme_, *speech_);
-  speechSink_ = audio::makeDeviceSink(*speechMixer_, *options_.speechDevice);
+  speechSink_ = audio::makeSpeechOnDemandSink(*speechMixer_, *speech_,
+                                              options_.speechDevice ? *options_.speechDevice : options_.device);
   mixer_.duckFor(*speechMixer_);
   speechSink_->start();
 }
@@ -70,8 +75,8 @@ void Player::open(int sigfd, bool waitForAudio) {
   } else if (options_.nullOutput) {
     sink_ = audio::makeNullSink(mixer_);
   } else {
-    if (options_.speechDevice && speech_ != nullptr && !speechSink_) openSpeechDevice();
-    sink_ = audio::makeDeviceSink(mixer_, options_.device);
+    if (speech_ != nullptr && !speechSink_) openSpeechDevice();
+    sink_ = audio::makeDeviceSink(mixer_, options_.device, audio::DeviceRole::Debate);
     if (waitForAudio) waitForData(sigfd);
   }
   sink_->start();

@@ -85,7 +85,7 @@ class Player {
   audio::ProgrammeBuffer programme_{1.0};
   audio::Mixer mixer_;
   audio::SpeechBuffer* speech_ = nullptr;
-  // The speech's own device (PlayOptions::speechDevice): an empty programme, the speech,
+  // The voice's own stream (PlayOptions::speechDevice, else the debate's device): an empty programme, the speech,
   // and its sink. Declared before sink_, so it is destroyed after the debate's sink.
   audio::ProgrammeBuffer speechProgramme_{0.1};
   std::unique_ptr<audio::Mixer> speechMixer_;

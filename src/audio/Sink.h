@@ -26,9 +26,23 @@ class Sink {
   virtual void stop() = 0;   // idempotent; returns when the sink no longer touches the mixer
 };
 
+// What a device stream carries decides its buffer, and so its cost and how soon it is heard.
+// - Speech: meeluister's voice, 30 ms, so a key is answered at once (say, read, the day's
+//   list, and the voice beside a debate).
+// - Debate: the debate while the voice has a stream of its own, 200 ms: a small buffer
+//   costs a wake-up of the callback and the sound server's plugin every few milliseconds
+//   (at 30 ms the debate cost 1.3 times ffplay's CPU; at 200 ms 0.4 times).
+enum class DeviceRole { Speech, Debate };
+
 // The sound device (PortAudio): the system's default, or the output `device` names.
 // Throws NoAudioDevice (a Dutch line) when there is none or it cannot be opened.
-std::unique_ptr<Sink> makeDeviceSink(Mixer& mixer, const DeviceChoice& device = {});
+std::unique_ptr<Sink> makeDeviceSink(Mixer& mixer, const DeviceChoice& device = {},
+                                     DeviceRole role = DeviceRole::Speech);
+// meeluister's voice beside a debate: a Speech stream of its own that runs only while
+// there is speech. start() arms it; a thread of the sink starts the stream when speech is
+// queued (`speech` becomes active or gets a block) and stops it one second after the last,
+// so a silent voice costs no wake-ups. `speech` must outlive the sink.
+std::unique_ptr<Sink> makeSpeechOnDemandSink(Mixer& mixer, SpeechBuffer& speech, const DeviceChoice& device = {});
 // PortAudio's output devices (ALSA, JACK, OSS), its default marked; empty when there are
 // none. Used when no sound server answers (a system without PulseAudio or PipeWire).
 std::vector<OutputDevice> portAudioDevices();

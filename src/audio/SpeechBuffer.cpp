@@ -43,7 +43,7 @@ void SpeechBuffer::notify() noexcept {
 
 void SpeechBuffer::setActive(bool active) noexcept {
   active_.store(active, std::memory_order_release);
-  if (!active) notify();
+  notify();
 }
 
 bool SpeechBuffer::pushBlock(std::uint64_t gen) {

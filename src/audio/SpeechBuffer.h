@@ -44,13 +44,19 @@ class SpeechBuffer {
   bool active() const noexcept { return active_.load(std::memory_order_acquire); }
   // Any thread: unblocks a waiting writer for good (shutdown).
   void close() noexcept;
-  // A wakeup notified after each block written and when activity ends (a file sink waits on it).
+  // A wakeup notified after each block written and when activity starts or ends (a file
+  // sink, or the speech's on-demand device sink, waits on it).
   void setDataWakeup(Wakeup* wakeup) noexcept { wakeup_.store(wakeup, std::memory_order_release); }
 
   // Reader (real-time safe): copies up to frameCount frames of the current generation.
   std::size_t read(float* out, std::size_t frameCount) noexcept;
   // Reader: true when no frame of the current generation is buffered.
   bool empty() noexcept;
+  // Any thread: whether blocks wait in the ring (maybe of an old generation): a hint for a
+  // sink that starts its stream when there is speech.
+  bool pending() const noexcept {
+    return tail_.load(std::memory_order_acquire) != head_.load(std::memory_order_acquire);
+  }
 
  private:
   struct Block {

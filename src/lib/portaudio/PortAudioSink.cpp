@@ -4,18 +4,22 @@
 #include <pa_linux_alsa.h>
 
 #include <fcntl.h>
+#include <poll.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "audio/AudioFormat.h"
 #include "audio/Sink.h"
 #include "core/Log.h"
+#include "core/Wakeup.h"
 
 namespace ml::audio {
 
@@ -66,7 +70,8 @@ PaDeviceIndex findOutput(const std::string& name) {
 // audible gap, so it went; see docs/benchmarks.md.)
 class PortAudioSink final : public Sink {
  public:
-  PortAudioSink(Mixer& mixer, DeviceChoice choice) : mixer_(mixer), choice_(std::move(choice)) {
+  PortAudioSink(Mixer& mixer, DeviceChoice choice, DeviceRole role)
+      : mixer_(mixer), choice_(std::move(choice)), latency_(deviceLatency(role)) {
     PaError rc = initializeQuietly();
     if (rc != paNoError) throw NoAudioDevice(noDeviceLine());
     initialized_ = true;
@@ -103,14 +108,23 @@ class PortAudioSink final : public Sink {
   }
 
   void stop() override {
+    if (stream_ == nullptr) return;
     closeStream();
+    logUnderflows();
+  }
+
+  // For the on-demand speech sink: the stream stops and starts again, staying open.
+  bool startStream() { return Pa_StartStream(stream_) == paNoError; }
+  void stopStream() { Pa_StopStream(stream_); }
+
+ private:
+  void logUnderflows() {
     // Always said with --verbose (also when zero): bench/bench_speech.py counts them.
     const auto flagged = underflows_.exchange(0, std::memory_order_relaxed);
     log::debug("PortAudio: {} keer een onderloop van het apparaat, {} frames zonder programma", flagged,
                mixer_.underrunFrames());
   }
 
- private:
   [[noreturn]] void fail(const std::string& dutch) {
     stream_ = nullptr;
     Pa_Terminate();
@@ -122,7 +136,7 @@ class PortAudioSink final : public Sink {
     PaStreamParameters p{};
     p.channelCount = kChannels;
     p.sampleFormat = paFloat32;
-    p.suggestedLatency = deviceLatency();
+    p.suggestedLatency = latency_;
     return p;
   }
 
@@ -192,10 +206,13 @@ class PortAudioSink final : public Sink {
     stream_ = nullptr;
   }
 
-  // The device buffer decides how soon speech is heard after a key: 30 ms (it was 200 ms,
-  // most of the 265 ms from a key to speech at the sink; now about 75 ms). MEELUISTER_DEVICE_LATENCY_MS
-  // (10-1000) overrides it, for benchmarks (docs/benchmarks.md) and slow machines.
-  static double deviceLatency() {
+  // The device buffer decides how soon speech is heard after a key: 30 ms for speech (it
+  // was 200 ms, most of the 265 ms from a key to speech at the sink; now about 75 ms);
+  // 200 ms for a debate beside a speech stream of its own (see DeviceRole).
+  // MEELUISTER_DEVICE_LATENCY_MS (10-1000) overrides the speech buffer, for benchmarks
+  // (docs/benchmarks.md) and slow machines.
+  static double deviceLatency(DeviceRole role) {
+    if (role == DeviceRole::Debate) return 0.2;
     constexpr double kDefault = 0.03;
     const char* env = std::getenv("MEELUISTER_DEVICE_LATENCY_MS");
     if (env == nullptr || *env == '\0') return kDefault;
@@ -220,16 +237,80 @@ class PortAudioSink final : public Sink {
 
   Mixer& mixer_;
   DeviceChoice choice_;
+  double latency_;
   PaDeviceIndex device_ = paNoDevice;
   PaStream* stream_ = nullptr;
   bool initialized_ = false;
   std::atomic<unsigned> underflows_{0};
 };
 
+// meeluister's voice beside a debate (makeSpeechOnDemandSink): a Speech stream that runs
+// only while there is speech. Its thread sleeps on the speech buffer's wakeup; speech
+// queued starts the stream, one second without any stops it (Pa_StopStream plays out
+// what the device holds). Only this thread starts and stops the stream.
+class SpeechOnDemandSink final : public Sink {
+ public:
+  SpeechOnDemandSink(Mixer& mixer, SpeechBuffer& speech, const DeviceChoice& device)
+      : speech_(speech), device_(mixer, device, DeviceRole::Speech) {}
+  ~SpeechOnDemandSink() override { stop(); }
+
+  void start() override {
+    if (thread_.joinable()) return;
+    quit_.store(false);
+    speech_.setDataWakeup(&wakeup_);
+    thread_ = std::thread([this] { run(); });
+  }
+
+  void stop() override {
+    if (!thread_.joinable()) return;
+    quit_.store(true);
+    wakeup_.notify();
+    thread_.join();
+    speech_.setDataWakeup(nullptr);
+    device_.stop();
+  }
+
+ private:
+  void run() {
+    using Clock = std::chrono::steady_clock;
+    constexpr auto kIdle = std::chrono::seconds(1);
+    bool running = false;
+    auto lastSpeech = Clock::now();
+    while (true) {
+      // Looked at before the first wait too: speech may have been queued before start().
+      const bool speech = speech_.active() || speech_.pending();
+      if (speech) lastSpeech = Clock::now();
+      if (speech && !running) {
+        running = device_.startStream();
+        log::debug("stem: stroom gestart");
+        if (!running) log::warn("De stem van meeluister kon niet op het geluidsapparaat starten.");
+      } else if (running && !speech && Clock::now() - lastSpeech > kIdle) {
+        device_.stopStream();
+        log::debug("stem: stroom gestopt");
+        running = false;
+      }
+      pollfd p{wakeup_.fd(), POLLIN, 0};
+      poll(&p, 1, running ? 100 : 1000);
+      wakeup_.drain();
+      if (quit_.load()) break;
+    }
+  }
+
+  SpeechBuffer& speech_;
+  PortAudioSink device_;
+  Wakeup wakeup_;
+  std::atomic<bool> quit_{false};
+  std::thread thread_;
+};
+
 }  // namespace
 
-std::unique_ptr<Sink> makeDeviceSink(Mixer& mixer, const DeviceChoice& device) {
-  return std::make_unique<PortAudioSink>(mixer, device);
+std::unique_ptr<Sink> makeDeviceSink(Mixer& mixer, const DeviceChoice& device, DeviceRole role) {
+  return std::make_unique<PortAudioSink>(mixer, device, role);
+}
+
+std::unique_ptr<Sink> makeSpeechOnDemandSink(Mixer& mixer, SpeechBuffer& speech, const DeviceChoice& device) {
+  return std::make_unique<SpeechOnDemandSink>(mixer, speech, device);
 }
 
 std::vector<OutputDevice> portAudioDevices() {
