@@ -12,6 +12,7 @@
 #include "app/Options.h"
 #include "app/Player.h"
 #include "core/Signals.h"
+#include "core/Time.h"
 #include "net/Url.h"
 #include "sources/Fetcher.h"
 #include "sources/Resolve.h"
@@ -56,9 +57,27 @@ PlayOptions playOptionsFrom(const Args& a) {
       o.fetch.start = S::Live;
     } else if (*start == "begin") {
       o.fetch.start = S::Begin;
+    } else if (auto m = parseMoment(*start); m && m->kind == Moment::Kind::Position && start->find(':') != std::string::npos) {
+      o.fetch.start = S::Position;  // "1:05:00", "12:30"
+      o.fetch.position = m->seconds;
+    } else if (m && m->kind == Moment::Kind::Clock &&
+               start->find_first_of("uU") != std::string::npos) {  // "14u30", "14.30 uur"
+      o.fetch.start = S::Begin;
+      o.startClock = m->seconds;
     } else {
+      // Seconds, as before (a decimal point allowed: "7.68"); so a clock time needs its
+      // "u" or "uur" here ("14u30"), unlike after g in the player, where "14.30" is one.
+      std::optional<double> seconds;
+      try {
+        seconds = a.number("start");
+      } catch (const UsageError&) {
+      }
+      if (!seconds) {
+        throw UsageError("--start verwacht live, begin, een positie (1:05:00, 12:30 of seconden) of een kloktijd "
+                         "(14u30 of 14.30 uur).");
+      }
       o.fetch.start = S::Position;
-      o.fetch.position = a.number("start").value_or(0);
+      o.fetch.position = *seconds;
     }
   }
   return o;

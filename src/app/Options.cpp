@@ -13,7 +13,7 @@ constexpr OptionInfo kOptions[] = {
     // Playing (listen, demo, the day's list) and speaking (say, read).
     {"uitvoer", "BESTAND", "output", "schrijft het geluid naar een WAV- of FLAC-bestand in plaats van naar het geluidsapparaat"},
     {"duur", "SECONDEN", "duration", "stopt na zoveel seconden geluid"},
-    {"start", "live|begin|SECONDEN", "", "waar het afspelen begint: live, bij het begin, of zoveel seconden in een opname"},
+    {"start", "live|begin|POSITIE|KLOKTIJD", "", "waar het afspelen begint: live, bij het begin, op een positie in een opname (1:05:00, 12:30 of seconden) of op een kloktijd in de zaal (14u30 of 14.30 uur)"},
     {"live-marge", "STUKKEN", "live-edge", "hoeveel stukken van ongeveer 4 seconden achter live het begint, 1 tot 50, standaard 3"},
     {"geen-geluid", "", "null-output", "speelt af zonder geluidsapparaat; het geluid gaat nergens heen (voor tests en scripts)"},
     // The debate sources.

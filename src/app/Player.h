@@ -35,6 +35,9 @@ struct PlayOptions {
   // Another device for meeluister's own voice (--spraak-apparaat): the speech is not mixed
   // into the debate but played there, through a mixer of its own; the debate still ducks.
   std::optional<audio::DeviceChoice> speechDevice;
+  // --start with a clock time ("14u30"): seconds since Dutch midnight; the session goes
+  // there once the recording's start time is known (its first PlayingFrom).
+  std::optional<double> startClock;
 };
 
 class Player {
@@ -69,6 +72,8 @@ class Player {
   int eventsFd() const { return events_.fd(); }
   std::vector<net::StreamEvent> takeEvents();
   audio::Mixer& mixer() { return mixer_; }
+  // The debate plays on a sound device that has been started (not a file or nowhere).
+  bool playsOnDevice() const { return sinkStarted_ && !options_.outputFile && !options_.nullOutput; }
   const PlayOptions& options() const { return options_; }
   // Seconds of the recording played since the last (re)start, whatever the speed.
   double mediaSecondsPlayed();

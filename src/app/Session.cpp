@@ -225,6 +225,9 @@ void Session::onStreamEvents() {
         basePosition_ = e.seconds;
         if (e.firstSegmentUtc > 0) recordingStartUtc_ = e.firstSegmentUtc;
         if (e.length > 0) length_ = e.length;
+        if (auto clock = std::exchange(options_.play.startClock, std::nullopt)) {
+          goToMoment(Moment{Moment::Kind::Clock, *clock}, "");
+        }
         break;
       case K::PlayingLive:
         recording_ = false;
@@ -301,10 +304,30 @@ void Session::onFollower() {
 void Session::onTick() {
   // Runs after every turn of the loop: the one place MPRIS learns the new state.
   if (mpris_) mpris_->update(mprisState());
+  watchDevice();
   if (recording_ && started_ && Clock::now() - lastSave_ >= kSaveEvery) {
     saveResume();
     lastSave_ = Clock::now();
   }
+}
+
+// Every fault ends: a sound device that stops asking for audio (its sound server stopped
+// or crashed, a USB headset pulled) would leave the player waiting for ever, since the
+// debate's end is only reached by playing it. A started device asks every few
+// milliseconds, paused or not; 5 s without a call ends the session with one line.
+void Session::watchDevice() {
+  if (!player_.playsOnDevice()) return;
+  const auto now = Clock::now();
+  const std::uint64_t renders = player_.mixer().renderCount();
+  if (renders != lastRenders_ || rendersMoved_ == Clock::time_point{}) {
+    lastRenders_ = renders;
+    rendersMoved_ = now;
+    return;
+  }
+  if (now - rendersMoved_ < std::chrono::seconds(5)) return;
+  log::warn("het geluidsapparaat vroeg {} s geen geluid meer", 5);
+  out_.note("Het geluidsapparaat neemt geen geluid meer aan: is de geluidsserver gestopt? meeluister stopt.");
+  end_ = SessionEnd::Failed;
 }
 
 void Session::onKeys(const std::vector<std::string>& keys) {

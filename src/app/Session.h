@@ -21,6 +21,7 @@
 #include "app/modes/PlayingMode.h"
 #include "core/EventLoop.h"
 #include "core/Debate.h"
+#include "core/Time.h"
 #include "lib/sdbus/Mpris.h"
 #include "sources/SourceConfig.h"
 #include "ui/KeyDecoder.h"
@@ -86,6 +87,7 @@ class Session : public mpris::Handler {
   void onStreamEvents();
   void onFollower();
   void onTick();
+  void watchDevice();
   void onFinished();
   void onSignal(int signo);
   void onTerminal();
@@ -106,6 +108,9 @@ class Session : public mpris::Handler {
   void sayTime();
   void help();
   void describeKeys();
+  void goTo();
+  void goToText(const std::string& text);
+  void goToMoment(const Moment& m, const std::string& typed);
   void changeVolume(int deltaPercent);
   void toggleMute();
   void changeSpeechRate(int delta);
@@ -171,6 +176,9 @@ class Session : public mpris::Handler {
   int volumePercent_ = 100;
   std::chrono::steady_clock::time_point lastWhere_{};  // a second `w` soon after gives the rest
   std::chrono::steady_clock::time_point lastSave_{};
+  // The device watch (onTick): the mixer's render count when it last moved, and when.
+  std::uint64_t lastRenders_ = 0;
+  std::chrono::steady_clock::time_point rendersMoved_{};
 };
 
 }  // namespace ml::app

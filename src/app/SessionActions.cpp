@@ -7,6 +7,7 @@
 #include "app/Session.h"
 #include "app/modes/DescribeMode.h"
 #include "app/modes/HelpMode.h"
+#include "app/modes/PromptMode.h"
 #include "audio/AudioFormat.h"
 #include "core/Time.h"
 #include "live/Announcements.h"
@@ -57,6 +58,7 @@ void Session::perform(ui::Action action) {
       if (recording_) seekTo(0, "Naar het begin.");
       else out_.say(notSeekable("het begin is niet te kiezen"));
       break;
+    case A::GoTo: goTo(); break;
     case A::ReadInfo: readParts(0); break;
     case A::ReadAgenda: readParts(1); break;
     case A::ReadBackground: readParts(2); break;
@@ -290,6 +292,55 @@ void Session::help() {
   auto mode = std::make_unique<HelpMode>(out_, keys_);
   out_.say(mode->opening());
   mode_ = std::move(mode);
+}
+
+// Go to a moment (issue 14): g opens a prompt; a position ("1:05:00", "12:30", "90") or
+// a clock time in the room ("14.30", "14u30"), Enter goes there, Escape cancels.
+void Session::goTo() {
+  if (!recording_) {
+    out_.say(notSeekable("naar een moment gaan kan niet"));
+    return;
+  }
+  out_.say("Ga naar: typ een positie, zoals 1:05:00 of 12:30, of een kloktijd, zoals 14.30, en Enter. Escape annuleert.");
+  mode_ = std::make_unique<PromptMode>(out_, [this](const std::string& text) { goToText(text); });
+}
+
+void Session::goToText(const std::string& text) {
+  const auto m = parseMoment(text);
+  if (!m) {
+    out_.say(text.empty() ? "Niets getypt; de opname speelt verder."
+                          : "Dat is geen tijd: " + text + ". Typ bijvoorbeeld 1:05:00, 12:30 of 14.30.");
+    return;
+  }
+  goToMoment(*m, text);
+}
+
+void Session::goToMoment(const Moment& m, const std::string& typed) {
+  double target = m.seconds;
+  if (m.kind == Moment::Kind::Clock) {
+    if (recordingStartUtc_ <= 0) {
+      out_.say("Van deze opname is de kloktijd niet bekend. Typ een positie, zoals 12:30.");
+      return;
+    }
+    target = *clockOnDayOf(recordingStartUtc_, m.seconds) - recordingStartUtc_;
+    auto clock = [](double utc) {
+      const auto s = static_cast<std::int64_t>(utc);
+      return TimePoint{s, dutchOffsetMinutes(s)}.localClock();
+    };
+    if (target < 0 || (length_ > 0 && target > length_)) {
+      out_.say("Dat valt buiten deze opname: die loopt van " + clock(recordingStartUtc_) + " tot " +
+               clock(recordingStartUtc_ + length_) + " uur.");
+      return;
+    }
+    seekTo(target, "Naar " + clock(recordingStartUtc_ + target) + " uur, positie " + dutchDuration(target) + ".");
+    return;
+  }
+  if (length_ > 0 && target > length_) {
+    out_.say("De opname duurt " + dutchDuration(length_) + "; " + (typed.empty() ? clockPosition(target) : typed) +
+             " ligt erna.");
+    return;
+  }
+  seekTo(target, "Naar " + dutchDuration(target) + ".");
 }
 
 void Session::describeKeys() {

@@ -105,6 +105,7 @@ void Mixer::render(float* out, std::size_t frames) noexcept {
     mixChunk(out + done * kChannels, n, true);
     done += n;
   }
+  renders_.fetch_add(1, std::memory_order_relaxed);
   checkFinished();
 }
 

@@ -63,6 +63,9 @@ class Mixer {
   // True once the programme ended and was played out (or the stop limit was reached) and
   // no speech is playing or on its way.
   bool finished() const { return finished_.load(std::memory_order_acquire); }
+  // How many times a device has asked for audio (render calls, paused or not): a device
+  // that stops asking (its sound server gone) is noticed by the player (Session).
+  std::uint64_t renderCount() const { return renders_.load(std::memory_order_relaxed); }
   Wakeup& finishedWakeup() { return finishedWakeup_; }
 
  private:
@@ -81,6 +84,7 @@ class Mixer {
   std::atomic<bool> sounding_{false};
   std::atomic<std::uint64_t> stopAfter_{0};
   std::atomic<std::uint64_t> played_{0};
+  std::atomic<std::uint64_t> renders_{0};
   std::atomic<std::uint64_t> underrun_{0};
   std::atomic<std::uint64_t> speechPlayed_{0};
   std::atomic<float> volume_{1.0f};

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cmath>
 #include <algorithm>
+#include <vector>
 
 #include <fmt/core.h>
 
@@ -112,6 +113,109 @@ std::string clockPosition(double seconds) {
   long h = total / 3600, m = (total % 3600) / 60, s = total % 60;
   if (h > 0) return fmt::format("{}:{:02}:{:02}", h, m, s);
   return fmt::format("{}:{:02}", m, s);
+}
+
+namespace {
+
+// A field of digits only: its value, or -1.
+long field(std::string_view f) {
+  if (f.empty() || f.size() > 6) return -1;
+  long v = 0;
+  for (char c : f) {
+    if (std::isdigit(static_cast<unsigned char>(c)) == 0) return -1;
+    v = v * 10 + (c - '0');
+  }
+  return v;
+}
+
+// "a:b:c" split at `sep`, at most three fields.
+bool splitFields(std::string_view s, char sep, std::vector<std::string_view>& out) {
+  out.clear();
+  while (true) {
+    const auto at = s.find(sep);
+    out.push_back(s.substr(0, at));
+    if (at == std::string_view::npos) break;
+    s.remove_prefix(at + 1);
+    if (out.size() == 3) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::optional<Moment> parseMoment(std::string_view s) {
+  auto trim = [](std::string_view& t) {
+    while (!t.empty() && std::isspace(static_cast<unsigned char>(t.front())) != 0) t.remove_prefix(1);
+    while (!t.empty() && std::isspace(static_cast<unsigned char>(t.back())) != 0) t.remove_suffix(1);
+  };
+  trim(s);
+  bool clock = false;
+  if (s.size() >= 3) {
+    std::string tail(s.substr(s.size() - 3));
+    for (auto& c : tail) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (tail == "uur") {
+      clock = true;
+      s.remove_suffix(3);
+      trim(s);
+    }
+  }
+  if (s.empty()) return std::nullopt;
+  std::vector<std::string_view> f;
+  Moment m;
+  // A clock time: a full stop or a "u" between hours and minutes ("14.30", "14u30", "14u").
+  const auto u = s.find_first_of("uU");
+  if (u != std::string_view::npos || s.find('.') != std::string_view::npos || clock) {
+    std::string t(s);
+    if (u != std::string_view::npos) {
+      if (t.find('.') != std::string::npos || t.find(':') != std::string::npos) return std::nullopt;
+      t[u] = '.';
+      if (u + 1 == t.size()) t += "00";
+    }
+    const char sep = t.find('.') != std::string::npos ? '.' : ':';
+    if (!splitFields(t, sep, f)) return std::nullopt;
+    const long h = field(f[0]);
+    const long mi = f.size() > 1 ? field(f[1]) : 0;
+    const long sec = f.size() > 2 ? field(f[2]) : 0;
+    if (h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59) return std::nullopt;
+    if ((f.size() > 1 && f[1].size() != 2) || (f.size() > 2 && f[2].size() != 2)) return std::nullopt;
+    m.kind = Moment::Kind::Clock;
+    m.seconds = static_cast<double>(h * 3600 + mi * 60 + sec);
+    return m;
+  }
+  // A position: [[h:]m:]s, a decimal comma on the last field.
+  double fraction = 0;
+  std::string_view whole = s;
+  if (const auto comma = s.find(','); comma != std::string_view::npos) {
+    const std::string_view frac = s.substr(comma + 1);
+    if (field(frac) < 0) return std::nullopt;
+    double scale = 0.1;
+    for (char c : frac) {
+      fraction += (c - '0') * scale;
+      scale /= 10;
+    }
+    whole = s.substr(0, comma);
+  }
+  if (!splitFields(whole, ':', f)) return std::nullopt;
+  double total = 0;
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    const long v = field(f[i]);
+    if (v < 0) return std::nullopt;
+    // Minutes and seconds after a colon are two digits below 60; the first field is free.
+    if (i > 0 && (f[i].size() != 2 || v > 59)) return std::nullopt;
+    total = total * 60 + static_cast<double>(v);
+  }
+  m.seconds = total + fraction;
+  return m;
+}
+
+std::optional<double> clockOnDayOf(double dayUtc, double secondsSinceMidnight) {
+  const auto day = static_cast<std::int64_t>(std::floor(dayUtc));
+  const std::int64_t local = day + static_cast<std::int64_t>(zone::dutchOffsetSeconds(day));
+  const std::int64_t midnight = local - ((local % 86400) + 86400) % 86400;
+  const double targetLocal = static_cast<double>(midnight) + secondsSinceMidnight;
+  // The offset at the target itself (a clock change between the two is at night).
+  const auto guess = static_cast<std::int64_t>(targetLocal) - static_cast<std::int64_t>(zone::dutchOffsetSeconds(day));
+  return targetLocal - static_cast<double>(zone::dutchOffsetSeconds(guess));
 }
 
 }  // namespace ml

@@ -27,4 +27,21 @@ std::string dutchDuration(double seconds);
 // "1:02:05" / "2:05": a position in a recording.
 std::string clockPosition(double seconds);
 
+// A moment the listener typed ("go to", --start): a position in the recording, or a clock
+// time in the room (Dutch local time, on the recording's day).
+// - Position: "1:05:00" (hours:minutes:seconds), "12:30" (minutes:seconds), "90" (seconds),
+//   with a decimal comma for a fraction ("90,5").
+// - Clock time: "14.30", "14.30.15", "14u30", "14u" or "14:30 uur" (a full stop or a "u"
+//   between hours and minutes, as Dutch writes times of day; "uur" after it).
+// Spaces around are ignored. nullopt for anything else (out of range too: minutes and
+// seconds 0-59, hours of a clock time 0-23).
+struct Moment {
+  enum class Kind { Position, Clock } kind = Kind::Position;
+  double seconds = 0;  // Position: into the recording; Clock: since local midnight
+};
+std::optional<Moment> parseMoment(std::string_view text);
+// The UTC second of a Dutch local clock time (seconds since midnight) on the Dutch
+// calendar day of `dayUtc`; nullopt when the zone rules cannot say.
+std::optional<double> clockOnDayOf(double dayUtc, double secondsSinceMidnight);
+
 }  // namespace ml

@@ -17,7 +17,7 @@ struct ActionInfo {
 };
 
 // In the order help lists them.
-constexpr std::array<ActionInfo, 32> kActions = {{
+constexpr std::array<ActionInfo, 33> kActions = {{
     {Action::PlayPause, "play-pause", "afspelen of pauzeren"},
     {Action::Next, "next", "volgende op het gekozen niveau"},
     {Action::Previous, "previous", "vorige op het gekozen niveau"},
@@ -29,6 +29,7 @@ constexpr std::array<ActionInfo, 32> kActions = {{
     {Action::SeekForwardLong, "seek-forward-long", "een minuut vooruit"},
     {Action::GoLive, "go-live", "naar live, of naar het einde van een opname"},
     {Action::GoToStart, "go-to-start", "naar het begin"},
+    {Action::GoTo, "go-to", "naar een moment: een positie zoals 12:30 of een kloktijd zoals 14.30"},
     {Action::ReadAgenda, "read-agenda", "de agenda voorlezen"},
     {Action::ReadBackground, "read-background", "de achtergrond voorlezen"},
     {Action::ReadInfo, "read-info", "wat, wanneer en waar voorlezen"},

@@ -170,6 +170,70 @@ def test_ended_debate_is_a_recording_and_seeks():
         no_leaks(player.lines)
 
 
+def type_line(player, text):
+    for ch in text:
+        player.send(ch, pause=0.02)
+
+
+def test_go_to_a_moment_by_position_and_by_clock_time():
+    """g opens a prompt (issue 14): a position or a clock time in the room, Enter goes
+    there; nonsense, a time outside the recording and Escape are answered and change
+    nothing. The fixture recording starts at 11.15.00 Dutch time and lasts a few minutes."""
+    with Api() as api, tempfile.TemporaryDirectory() as tmp:
+        env = private_env(tmp)
+        with listen_pty(api, env) as player:
+            player.expect("Speelt", 0, timeout=30, what="the stream's start")
+            line = player.press("g", "Ga naar")
+            h.check("Escape" in line and "14.30" in line, f"the prompt does not say what to type: {line!r}")
+            type_line(player, "0:40")
+            line = player.press("enter", "Naar")
+            h.check(line == "Naar 40 seconden.", f"g 0:40: {line!r}")
+            line = player.press("w", "Positie")
+            m = re.search(r"Positie (\d+) seconden", line)
+            h.check(m and 40 <= int(m.group(1)) <= 46, f"after g 0:40, w says {line!r}")
+            player.press("g", "Ga naar")
+            type_line(player, "11.15.20")
+            line = player.press("enter", "Naar")
+            h.check(line == "Naar 11.15 uur, positie 20 seconden.", f"g 11.15.20: {line!r}")
+            player.press("g", "Ga naar")
+            type_line(player, "9u")
+            line = player.press("enter", "buiten")
+            h.check(re.search(r"van 11\.15 tot 11\.1[5-9] uur", line), f"a clock time outside says the span: {line!r}")
+            player.press("g", "Ga naar")
+            type_line(player, "12:3x")
+            line = player.press("enter", "geen tijd")
+            h.check("12:3x" in line and "1:05:00" in line, f"nonsense is named with an example: {line!r}")
+            player.press("g", "Ga naar")
+            type_line(player, "5:00")
+            line = player.press("enter", "duurt")
+            h.check("5:00" in line, f"a position after the end: {line!r}")
+            player.press("g", "Ga naar")
+            type_line(player, "1")
+            player.press("escape", "Geannuleerd")
+            # The prompt is closed: keys act again.
+            player.press("w", "Positie")
+            player.quit()
+        no_leaks(player.lines)
+
+
+def test_start_at_a_clock_time():
+    """--start 11u15,30 is no time; --start "11.15 uur" is the clock time 11.15 in the room:
+    the recording's first second. --start 0:30 is a position."""
+    with Api() as api, tempfile.TemporaryDirectory() as tmp:
+        env = private_env(tmp)
+        base = ["listen", ENDED_ID, "--date", DATE, *api.api.options(), "--null-output", "--duration", "2",
+                "--geen-mpris", "--modus", "schermlezer"]
+        rc, lines, err = h.run_meeluister(base + ["--start", "11u15,30"], env=env, timeout=30)
+        h.check(rc == 2 and "--start" in err and "14u30" in err, "a bad --start is a usage error\n" + h.show(rc, lines, err))
+        rc, lines, err = h.run_meeluister(base + ["--start", "11.15.40 uur"], env=env, timeout=60)
+        ctx = h.show(rc, lines, err)
+        h.check(rc == 0 and h.has_word(lines, "11.15"), "--start with a clock time goes there\n" + ctx)
+        h.check(any("positie 40 seconden" in l for l in lines), "--start 11.15.40 uur is 40 s in\n" + ctx)
+        rc, lines, err = h.run_meeluister(base + ["--start", "0:30"], env=env, timeout=60)
+        ctx = h.show(rc, lines, err)
+        h.check(rc == 0 and any("30 seconden" in l for l in lines), "--start 0:30\n" + ctx)
+
+
 def test_a_script_never_resumes_silently():
     with Api() as api, tempfile.TemporaryDirectory() as tmp:
         env = private_env(tmp)

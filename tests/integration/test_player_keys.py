@@ -11,6 +11,7 @@ import pty_player as p
 
 # What a key's answer must hold (a word of it), per action id.
 EXPECT = {
+    "go-to": "Ga naar",
     "play-pause": "Gepauzeerd", "next": ("sprekers", "Agendapunt", "Vooruit"),
     "previous": ("sprekers", "Agendapunt", "Terug"),
     "level-next": "Niveau", "level-previous": "Niveau", "seek-back": "Terug",
@@ -58,6 +59,8 @@ def test_every_binding_answers():
                     player.press(key, word, timeout=10)
                     if action == "describe-keys":  # leave the describer again
                         player.press(key, "uit", timeout=10)
+                    if action == "go-to":          # leave the prompt again
+                        player.press("escape", "Geannuleerd", timeout=10)
                     if action == "play-pause":     # and play again
                         player.press(key, "Speelt", timeout=10)
             # stop-speech answers with silence: it must not be stuck afterwards.

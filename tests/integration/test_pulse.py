@@ -2,7 +2,8 @@
 """meeluister plays through PortAudio into a private PulseAudio null sink; what the
 sink's monitor recorded must be the staircase at the right speed. Without any sound
 device the program says "Geen audioapparaat" and exits 1, also when the default device
-is a JACK device with no server."""
+is a JACK device with no server. A sound server that goes away while playing ends the
+program with one line and exit 1."""
 import os
 import re
 import tempfile
@@ -44,6 +45,29 @@ def test_vod_through_portaudio():
                 f"runs {h.describe_runs(runs)}: {c}")
         holes = h.gaps(samples, begin + 2048, end - 2048, threshold=0.01, min_ms=5)
         h.check(not holes, f"dropouts in the recording (start, samples): {holes[:5]}\n" + ctx)
+
+
+def test_sound_server_gone_while_playing():
+    """Every fault ends: the sound server stops (killed) while a live debate plays. A device
+    that no longer asks for audio is noticed within 5 s of its last call: one line, exit 1,
+    within 15 s of the server's end (it waited for ever before)."""
+    with h.HlsServer() as srv, tempfile.TemporaryDirectory() as tmp:
+        pa = h.PulseAudio().__enter__()
+        try:
+            proc = h.Meeluister(["listen", srv.url("/live/index.m3u8")], env=pa.env())
+            time.sleep(4)
+            h.check(proc.proc.poll() is None, "meeluister ended before the server did\n" + "\n".join(proc.err))
+            pa.proc.kill()
+            pa.proc.wait(timeout=10)
+            gone = time.monotonic()
+            rc, lines, err = proc.finish(30)
+            took = time.monotonic() - gone
+        finally:
+            pa.__exit__(None, None, None)
+        ctx = h.show(rc, lines, err)
+        h.check(rc == 1, "expected exit 1 when the sound server is gone\n" + ctx)
+        h.check(h.has_word(lines, "geluidsapparaat"), "no line saying the sound device stopped\n" + ctx)
+        h.check(took < 15, f"took {took:.1f} s to notice the sound server was gone\n" + ctx)
 
 
 def test_no_audio_device():

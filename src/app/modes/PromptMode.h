@@ -1,7 +1,8 @@
-// Typing a line (for "go to a time" and search): printable characters are added, Backspace
-// takes the last one off, Enter gives the line to `done`, Escape cancels. Nothing is echoed
-// per character (the terminal's echo is off); Backspace on an empty line says so.
-// No key opens a prompt yet: the features that use it bind their own key.
+// Typing a line (for "go to a moment", and search): printable characters are added,
+// Backspace takes the last one off, Enter gives the line to `done`, Escape cancels. The
+// terminal's echo is off; when meeluister speaks, each typed character is said (the signs
+// by name: "dubbele punt"), otherwise the screen reader's own key echo does it. Nothing is
+// printed per character (no redrawn line); the answer to Enter repeats what was typed.
 #pragma once
 #include <functional>
 #include <string>
@@ -19,6 +20,7 @@ class PromptMode : public Mode {
   const std::string& text() const { return text_; }
 
  private:
+  void echo(const std::string& text);
   Output& out_;
   std::function<void(const std::string&)> done_;
   std::function<void()> cancelled_;
