@@ -324,8 +324,9 @@ void Session::watchDevice() {
     rendersMoved_ = now;
     return;
   }
-  if (now - rendersMoved_ < std::chrono::seconds(5)) return;
-  log::warn("het geluidsapparaat vroeg {} s geen geluid meer", 5);
+  constexpr auto kSilentDevice = std::chrono::seconds(5);
+  if (now - rendersMoved_ < kSilentDevice) return;
+  log::warn("het geluidsapparaat vroeg {} s geen geluid meer", kSilentDevice.count());
   out_.note("Het geluidsapparaat neemt geen geluid meer aan: is de geluidsserver gestopt? meeluister stopt.");
   end_ = SessionEnd::Failed;
 }

@@ -23,6 +23,12 @@ constexpr double kTimeStep = 60;
 
 std::string percent(int p) { return fmt::format("{} procent", p); }
 
+// "14.30": the clock in the room (Dutch local time) at a UTC second.
+std::string roomClock(double utc) {
+  const auto s = static_cast<std::int64_t>(utc);
+  return TimePoint{s, dutchOffsetMinutes(s)}.localClock();
+}
+
 std::string speedText(double s) {
   std::string t = fmt::format("{:.2f}", s);
   while (t.back() == '0') t.pop_back();
@@ -280,10 +286,7 @@ void Session::sayTime() {
   std::string text = positionText() + ".";
   if (recordingStartUtc_ > 0) {
     const double utc = recording_ ? recordingStartUtc_ + position() : 0;
-    if (utc > 0) {
-      TimePoint t{static_cast<std::int64_t>(utc), dutchOffsetMinutes(static_cast<std::int64_t>(utc))};
-      text += " In de zaal was het toen " + t.localClock() + " uur.";
-    }
+    if (utc > 0) text += " In de zaal was het toen " + roomClock(utc) + " uur.";
   }
   out_.say(text);
 }
@@ -322,17 +325,13 @@ void Session::goToMoment(const Moment& m, const std::string& typed) {
       out_.say("Van deze opname is de kloktijd niet bekend. Typ een positie, zoals 12:30.");
       return;
     }
-    target = *clockOnDayOf(recordingStartUtc_, m.seconds) - recordingStartUtc_;
-    auto clock = [](double utc) {
-      const auto s = static_cast<std::int64_t>(utc);
-      return TimePoint{s, dutchOffsetMinutes(s)}.localClock();
-    };
+    target = clockOnDayOf(recordingStartUtc_, m.seconds) - recordingStartUtc_;
     if (target < 0 || (length_ > 0 && target > length_)) {
-      out_.say("Dat valt buiten deze opname: die loopt van " + clock(recordingStartUtc_) + " tot " +
-               clock(recordingStartUtc_ + length_) + " uur.");
+      out_.say("Dat valt buiten deze opname: die loopt van " + roomClock(recordingStartUtc_) + " tot " +
+               roomClock(recordingStartUtc_ + length_) + " uur.");
       return;
     }
-    seekTo(target, "Naar " + clock(recordingStartUtc_ + target) + " uur, positie " + dutchDuration(target) + ".");
+    seekTo(target, "Naar " + roomClock(recordingStartUtc_ + target) + " uur, positie " + dutchDuration(target) + ".");
     return;
   }
   if (length_ > 0 && target > length_) {

@@ -23,11 +23,16 @@ bool digits(std::string_view s, std::size_t pos, std::size_t n, int& out) {
   return true;
 }
 
+// Drops white space at both ends.
+void trimSpaces(std::string_view& s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())) != 0) s.remove_suffix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())) != 0) s.remove_prefix(1);
+}
+
 }  // namespace
 
 std::optional<IsoTime> parseIso(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())) != 0) s.remove_suffix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())) != 0) s.remove_prefix(1);
+  trimSpaces(s);
   int y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0;
   if (!digits(s, 0, 4, y) || s.size() < 16 || s[4] != '-' || !digits(s, 5, 2, mo) || s[7] != '-' ||
       !digits(s, 8, 2, d) || (s[10] != 'T' && s[10] != ' ') || !digits(s, 11, 2, h) || s[13] != ':' ||
@@ -144,11 +149,7 @@ bool splitFields(std::string_view s, char sep, std::vector<std::string_view>& ou
 }  // namespace
 
 std::optional<Moment> parseMoment(std::string_view s) {
-  auto trim = [](std::string_view& t) {
-    while (!t.empty() && std::isspace(static_cast<unsigned char>(t.front())) != 0) t.remove_prefix(1);
-    while (!t.empty() && std::isspace(static_cast<unsigned char>(t.back())) != 0) t.remove_suffix(1);
-  };
-  trim(s);
+  trimSpaces(s);
   bool clock = false;
   if (s.size() >= 3) {
     std::string tail(s.substr(s.size() - 3));
@@ -156,7 +157,7 @@ std::optional<Moment> parseMoment(std::string_view s) {
     if (tail == "uur") {
       clock = true;
       s.remove_suffix(3);
-      trim(s);
+      trimSpaces(s);
     }
   }
   if (s.empty()) return std::nullopt;
@@ -208,7 +209,7 @@ std::optional<Moment> parseMoment(std::string_view s) {
   return m;
 }
 
-std::optional<double> clockOnDayOf(double dayUtc, double secondsSinceMidnight) {
+double clockOnDayOf(double dayUtc, double secondsSinceMidnight) {
   const auto day = static_cast<std::int64_t>(std::floor(dayUtc));
   const std::int64_t local = day + static_cast<std::int64_t>(zone::dutchOffsetSeconds(day));
   const std::int64_t midnight = local - ((local % 86400) + 86400) % 86400;

@@ -41,7 +41,7 @@ struct Moment {
 };
 std::optional<Moment> parseMoment(std::string_view text);
 // The UTC second of a Dutch local clock time (seconds since midnight) on the Dutch
-// calendar day of `dayUtc`; nullopt when the zone rules cannot say.
-std::optional<double> clockOnDayOf(double dayUtc, double secondsSinceMidnight);
+// calendar day of `dayUtc` (core/DutchZone: always an answer, the built-in EU rule at worst).
+double clockOnDayOf(double dayUtc, double secondsSinceMidnight);
 
 }  // namespace ml

@@ -282,8 +282,8 @@ class SpeechOnDemandSink final : public Sink {
       if (speech) lastSpeech = Clock::now();
       if (speech && !running) {
         running = device_.startStream();
-        log::debug("stem: stroom gestart");
-        if (!running) log::warn("De stem van meeluister kon niet op het geluidsapparaat starten.");
+        if (running) log::debug("stem: stroom gestart");
+        else log::warn("De stem van meeluister kon niet op het geluidsapparaat starten.");
       } else if (running && !speech && Clock::now() - lastSpeech > kIdle) {
         device_.stopStream();
         log::debug("stem: stroom gestopt");
