@@ -311,23 +311,13 @@ void Session::onTick() {
   }
 }
 
-// Every fault ends: a sound device that stops asking for audio (its sound server stopped
-// or crashed, a USB headset pulled) would leave the player waiting for ever, since the
-// debate's end is only reached by playing it. A started device asks every few
-// milliseconds, paused or not; 5 s without a call ends the session with one line.
+// Every fault ends: a device that stops asking for audio ends the session with one line
+// (audio/DeviceWatch.h).
 void Session::watchDevice() {
   if (!player_.playsOnDevice()) return;
-  const auto now = Clock::now();
-  const std::uint64_t renders = player_.mixer().renderCount();
-  if (renders != lastRenders_ || rendersMoved_ == Clock::time_point{}) {
-    lastRenders_ = renders;
-    rendersMoved_ = now;
-    return;
-  }
-  constexpr auto kSilentDevice = std::chrono::seconds(5);
-  if (now - rendersMoved_ < kSilentDevice) return;
-  log::warn("het geluidsapparaat vroeg {} s geen geluid meer", kSilentDevice.count());
-  out_.note("Het geluidsapparaat neemt geen geluid meer aan: is de geluidsserver gestopt? meeluister stopt.");
+  if (!deviceWatch_.silent(player_.mixer().renderCount())) return;
+  log::warn("het geluidsapparaat vroeg {} s geen geluid meer", audio::DeviceWatch::kSilentDevice.count());
+  out_.note(audio::DeviceWatch::kMessage);
   end_ = SessionEnd::Failed;
 }
 

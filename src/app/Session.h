@@ -19,6 +19,7 @@
 #include "app/Player.h"
 #include "app/modes/Mode.h"
 #include "app/modes/PlayingMode.h"
+#include "audio/DeviceWatch.h"
 #include "core/EventLoop.h"
 #include "core/Debate.h"
 #include "core/Time.h"
@@ -177,8 +178,7 @@ class Session : public mpris::Handler {
   std::chrono::steady_clock::time_point lastWhere_{};  // a second `w` soon after gives the rest
   std::chrono::steady_clock::time_point lastSave_{};
   // The device watch (onTick): the mixer's render count when it last moved, and when.
-  std::uint64_t lastRenders_ = 0;
-  std::chrono::steady_clock::time_point rendersMoved_{};
+  audio::DeviceWatch deviceWatch_;
 };
 
 }  // namespace ml::app

@@ -16,6 +16,7 @@
 
 #include "app/SoundDevices.h"
 #include "audio/AudioFormat.h"
+#include "audio/DeviceWatch.h"
 #include "audio/Mixer.h"
 #include "audio/ProgrammeBuffer.h"
 #include "audio/Sink.h"
@@ -47,8 +48,20 @@ void spoken(const std::string& text, bool print) {
   if (print) ui::line(text);
 }
 
-// Waits until the mixer has played everything (0), or a signal came (its number).
-int interruptedBeforeEnd(audio::Mixer& mixer, int sigfd) {
+// What ends a wait that is not the end of the speech: the sound device stopped asking for
+// audio (audio/DeviceWatch.h), said with one line and exit 1.
+constexpr int kDeviceGone = -1;
+
+int deviceGone() {
+  log::warn("het geluidsapparaat vroeg {} s geen geluid meer", audio::DeviceWatch::kSilentDevice.count());
+  ui::errorLine(audio::DeviceWatch::kMessage);
+  return 1;
+}
+
+// Waits until the mixer has played everything (0), or a signal came (its number), or the
+// device (when `device`) stopped asking for audio (kDeviceGone).
+int interruptedBeforeEnd(audio::Mixer& mixer, int sigfd, bool device) {
+  audio::DeviceWatch watch;
   while (!mixer.finished()) {
     pollfd fds[2] = {{mixer.finishedWakeup().fd(), POLLIN, 0}, {sigfd, POLLIN, 0}};
     if (poll(fds, sigfd >= 0 ? 2 : 1, 500) < 0 && errno != EINTR) return 0;
@@ -56,6 +69,7 @@ int interruptedBeforeEnd(audio::Mixer& mixer, int sigfd) {
       const int signo = takeSignal(sigfd);
       return signo != 0 ? signo : SIGINT;
     }
+    if (device && watch.silent(mixer.renderCount())) return kDeviceGone;
   }
   return 0;
 }
@@ -115,6 +129,7 @@ class Navigator {
       if (frames != lastFrames || paused_ || !engine_.idle()) quietSince = now;
       lastFrames = frames;
       if (now - quietSince >= std::chrono::milliseconds(400)) return 0;
+      if (watch_.silent(mixer_.renderCount(), now)) return kDeviceGone;
     }
   }
 
@@ -224,6 +239,7 @@ class Navigator {
   const ReadKeys& k_;
   speech::SpeechEngine& engine_;
   audio::Mixer& mixer_;
+  audio::DeviceWatch watch_;  // read with keys plays on a device only
   bool paused_ = false;  // app thread only
   std::mutex mutex_;
   std::deque<std::pair<std::size_t, std::string>> pending_;
@@ -281,6 +297,10 @@ int speakLines(const SpeakRequest& request, const ReadKeys* readKeys) {
       rc = nav.run(signals.fd());
     }
     engine->stop();
+    if (rc == kDeviceGone) {
+      sink.reset();  // a dead server's stream is closed, not drained
+      return deviceGone();
+    }
     if (rc == 0) usleep(150000);
     sink->stop();
     return rc;
@@ -289,7 +309,13 @@ int speakLines(const SpeakRequest& request, const ReadKeys* readKeys) {
   const bool print = request.printLines;
   engine->setOnUtteranceStart([print](const std::string& text) { spoken(text, print); });
   for (const auto& l : request.lines) engine->say(l, speech::Priority::Reply);
-  const int interrupted = interruptedBeforeEnd(mixer, signals.fd());
+  const int interrupted = interruptedBeforeEnd(mixer, signals.fd(), !request.output);
+  if (interrupted == kDeviceGone) {
+    engine->setOnUtteranceStart(nullptr);
+    engine->stop();
+    sink.reset();
+    return deviceGone();
+  }
   if (interrupted != 0) {
     engine->setOnUtteranceStart(nullptr);
     engine->stop();

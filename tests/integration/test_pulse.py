@@ -70,6 +70,29 @@ def test_sound_server_gone_while_playing():
         h.check(took < 15, f"took {took:.1f} s to notice the sound server was gone\n" + ctx)
 
 
+def test_sound_server_gone_while_speaking():
+    """The same for `say`: a long text is being spoken when the sound server is killed. It
+    waited for ever for the speech to play out before; now one line, exit 1, within 15 s."""
+    text = " ".join(f"Dit is zin nummer {i} van een lange tekst." for i in range(1, 80))
+    pa = h.PulseAudio().__enter__()
+    try:
+        proc = h.Meeluister(["say", text], env=pa.env())
+        time.sleep(3)
+        h.check(proc.proc.poll() is None, "say ended before the server did\n" + "\n".join(proc.err))
+        pa.proc.kill()
+        pa.proc.wait(timeout=10)
+        gone = time.monotonic()
+        rc, lines, err = proc.finish(30)
+        took = time.monotonic() - gone
+    finally:
+        pa.__exit__(None, None, None)
+    ctx = h.show(rc, lines, err)
+    h.check(rc == 1, "expected exit 1 when the sound server is gone\n" + ctx)
+    h.check(h.has_word(lines + err.splitlines(), "geluidsapparaat"),
+            "no line saying the sound device stopped\n" + ctx)
+    h.check(took < 15, f"took {took:.1f} s to notice the sound server was gone\n" + ctx)
+
+
 def test_no_audio_device():
     with h.HlsServer() as srv, tempfile.TemporaryDirectory() as tmp:
         rc, lines, err = h.run_meeluister(["listen", srv.url("/vod/index.m3u8?count=2")],
