@@ -6,6 +6,11 @@
 #
 #   bash scripts/fuzz-campaign.sh                 every target, 10 million runs each
 #   RUNS=1000000 bash scripts/fuzz-campaign.sh fuzz_clean fuzz_htmlpage
+#   FAST=1 bash scripts/fuzz-campaign.sh fuzz_htmlpage
+#
+# FAST=1 fuzzes a build with UBSan alone (build-fuzz-fast, several times quicker than
+# ASan) and then replays the whole corpus it grew through the ASan + UBSan build, so
+# every input found is also checked for memory errors.
 #
 # Needs the test set (clang-14): bash scripts/install-deps.sh test.
 set -euo pipefail
@@ -14,13 +19,19 @@ RUNS=${RUNS:-10000000}
 if [ ! -d build-fuzz ] || [ -z "$(ls build-fuzz/tests/fuzz/fuzz_* 2>/dev/null)" ]; then
   CC=clang-14 CXX=clang++-14 bash scripts/build.sh build-fuzz -DMEELUISTER_FUZZ=ON
 fi
+fuzzdir=build-fuzz
+if [ -n "${FAST:-}" ]; then
+  fuzzdir=build-fuzz-fast
+  CC=clang-14 CXX=clang++-14 bash scripts/build.sh $fuzzdir -DMEELUISTER_FUZZ=ON \
+    -DMEELUISTER_FUZZ_SANITIZERS=undefined
+fi
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  for f in build-fuzz/tests/fuzz/fuzz_*; do [ -x "$f" ] && targets+=("$(basename "$f")"); done
+  for f in $fuzzdir/tests/fuzz/fuzz_*; do [ -x "$f" ] && targets+=("$(basename "$f")"); done
 fi
 printf '%-24s %12s %9s %10s %8s %8s\n' target runs seconds "runs/s" cov corpus
 for name in "${targets[@]}"; do
-  f=build-fuzz/tests/fuzz/$name
+  f=$fuzzdir/tests/fuzz/$name
   [ -x "$f" ] || { echo "geen fuzz-doel: $name" >&2; exit 2; }
   mkdir -p "build-fuzz/corpus/$name"
   seeds=()
@@ -39,4 +50,14 @@ for name in "${targets[@]}"; do
   corpus=$(find "build-fuzz/corpus/$name" -type f | wc -l)
   printf '%-24s %12s %9s %10s %8s %8s\n' "$name" "${runs:-?}" "$seconds" \
     "$(( ${runs:-0} / (seconds > 0 ? seconds : 1) ))" "${cov:-?}" "$corpus"
+  if [ -n "${FAST:-}" ]; then
+    # Every input of the corpus once through the ASan + UBSan build.
+    if ! "build-fuzz/tests/fuzz/$name" -runs=0 -rss_limit_mb=2048 -timeout=10 \
+        -artifact_prefix=build-fuzz/ "build-fuzz/corpus/$name" 2>"$log.asan"; then
+      tail -40 "$log.asan"
+      echo "$name: gevonden fout bij het naspelen met ASan (zie $log.asan)" >&2
+      exit 1
+    fi
+    echo "$name: corpus van $corpus nagespeeld met ASan + UBSan: geen fout"
+  fi
 done

@@ -2,7 +2,9 @@
 // when stdin is a terminal; plain lines and exit codes for scripts otherwise).
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <csignal>
 
 #include "app/Args.h"
@@ -44,6 +46,18 @@ PlayOptions playOptionsFrom(const Args& a) {
                                    kMaxDurationSeconds));
     }
     o.durationSeconds = *d;
+  }
+  if (auto text = a.value("slaaptimer")) {
+    // Minutes, with a decimal comma or point: "30", "0,5".
+    std::string t = *text;
+    std::replace(t.begin(), t.end(), ',', '.');
+    char* end = nullptr;
+    const double m = std::strtod(t.c_str(), &end);
+    if (t.empty() || *end != '\0' || !(m > 0) || m > 24 * 60) {
+      throw UsageError("--slaaptimer verwacht een aantal minuten groter dan 0 en hoogstens 1440 (24 uur), "
+                       "bijvoorbeeld 30 of 0,5.");
+    }
+    o.sleepSeconds = m * 60;
   }
   if (auto edge = a.number("live-marge")) {
     if (*edge < 1 || *edge > 50 || std::floor(*edge) != *edge) {

@@ -15,6 +15,7 @@ constexpr OptionInfo kOptions[] = {
     {"duur", "SECONDEN", "duration", "stopt na zoveel seconden geluid"},
     {"start", "live|begin|POSITIE|KLOKTIJD", "", "waar het afspelen begint: live, bij het begin, op een positie in een opname (1:05:00, 12:30 of seconden) of op een kloktijd in de zaal (14u30 of 14.30 uur)"},
     {"live-marge", "STUKKEN", "live-edge", "hoeveel stukken van ongeveer 4 seconden achter live het begint, 1 tot 50, standaard 3"},
+    {"slaaptimer", "MINUTEN", "", "het debat zwakt na zoveel minuten af en meeluister stopt (ook met toets z)"},
     {"geen-geluid", "", "null-output", "speelt af zonder geluidsapparaat; het geluid gaat nergens heen (voor tests en scripts)"},
     // The debate sources.
     {"datum", "JJJJ-MM-DD", "date", "de debatten van die dag in plaats van vandaag"},
@@ -69,7 +70,7 @@ const OptionInfo* findOption(std::string_view name) {
 }
 
 ArgSpec playSpec() {
-  return withUiOptions(withSourceOptions({{"uitvoer", "duur", "start", "live-marge"}, {"geen-geluid"}}));
+  return withUiOptions(withSourceOptions({{"uitvoer", "duur", "start", "live-marge", "slaaptimer"}, {"geen-geluid"}}));
 }
 ArgSpec debateSpec() { return withSourceOptions({}); }
 ArgSpec readSpec() { return withDeviceOptions(withSourceOptions({{"uitvoer", "spraaksnelheid", "modus"}, {}})); }

@@ -38,6 +38,8 @@ struct PlayOptions {
   // --start with a clock time ("14u30"): seconds since Dutch midnight; the session goes
   // there once the recording's start time is known (its first PlayingFrom).
   std::optional<double> startClock;
+  // --slaaptimer: the player fades out and stops after so many seconds (SleepTimer).
+  std::optional<double> sleepSeconds;
 };
 
 class Player {

@@ -1,12 +1,15 @@
 #include "app/Resume.h"
 
+#include <fcntl.h>
 #include <unistd.h>
 
+#include <fmt/core.h>
+
+#include <algorithm>
 #include <cerrno>
+#include <cmath>
+#include <cstdint>
 #include <cstdlib>
-#include <sstream>
-#include <utility>
-#include <vector>
 
 #include "core/Log.h"
 #include "core/Paths.h"
@@ -15,17 +18,50 @@
 namespace ml::app::resume {
 namespace {
 
-using Entry = std::pair<std::string, double>;
-
 constexpr std::size_t kMaxFileBytes = 256 * 1024;
+constexpr std::size_t kMaxLegacyEntries = 400;
 
-// The file as it is; a FIFO, device or directory there is refused without waiting on it.
-std::vector<Entry> readAll() {
-  const SmallFile f = readSmallFile(file(), kMaxFileBytes);
-  if (f.status == SmallFile::Status::NotRegular) {
-    log::warn("{} is geen gewoon bestand; meeluister gebruikt het niet", file().string());
+std::uint64_t fnv1a(std::string_view s) {
+  std::uint64_t h = 1469598103934665603ULL;
+  for (const char c : s) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ULL;
   }
-  return f.status == SmallFile::Status::Ok ? parseEntries(f.text) : std::vector<Entry>{};
+  return h;
+}
+
+// Keys and names are one line: tabs and newlines would break the file.
+std::string oneLine(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+  }
+  return out;
+}
+
+std::optional<double> seconds(std::string_view text) {
+  const std::string number(text);
+  char* end = nullptr;
+  const double v = std::strtod(number.c_str(), &end);
+  if (number.empty() || end == number.c_str() || *end != '\0') return std::nullopt;
+  if (!std::isfinite(v) || v < 0 || v >= 1e7) return std::nullopt;
+  return v;
+}
+
+// The next line of `text` (without its newline), `text` moved past it.
+std::string_view nextLine(std::string_view& text) {
+  const auto nl = text.find('\n');
+  const std::string_view line = text.substr(0, nl);
+  text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
+  return line;
+}
+
+SmallFile readFile(const std::filesystem::path& path) {
+  SmallFile f = readSmallFile(path, kMaxFileBytes);
+  if (f.status == SmallFile::Status::NotRegular) {
+    log::warn("{} is geen gewoon bestand; meeluister gebruikt het niet", path.string());
+  }
+  return f;
 }
 
 bool writeText(int fd, const std::string& text) {
@@ -39,84 +75,132 @@ bool writeText(int fd, const std::string& text) {
   return true;
 }
 
-void writeAll(const std::vector<Entry>& entries) {
-  std::error_code ec;
-  std::filesystem::create_directories(file().parent_path(), ec);
-  if (std::filesystem::exists(std::filesystem::symlink_status(file(), ec)) &&
-      !std::filesystem::is_regular_file(std::filesystem::symlink_status(file(), ec))) {
-    log::warn("{} is geen gewoon bestand; de hervatpositie wordt niet bewaard", file().string());
-    return;
-  }
-  const auto tmp = file().string() + ".nieuw";
-  {
-    std::ostringstream out;
-    std::size_t first = entries.size() > kMaxEntries ? entries.size() - kMaxEntries : 0;
-    for (std::size_t i = first; i < entries.size(); ++i) out << entries[i].first << '\t' << entries[i].second << '\n';
-    const int fd = createSmallFile(tmp);
-    const bool ok = fd >= 0 && writeText(fd, out.str());
-    if (fd >= 0 && close(fd) != 0) log::info("{}: sluiten mislukt", tmp);
-    if (!ok) {
-      log::warn("kan de hervatpositie niet bewaren in {}", tmp);
-      if (fd >= 0) unlink(tmp.c_str());
-      return;
-    }
-  }
-  std::filesystem::rename(tmp, file(), ec);
-  if (ec) log::warn("kan de hervatpositie niet bewaren in {}: {}", file().string(), ec.message());
-}
-
-// Keys are one line: tabs and newlines would break the file.
-std::string clean(std::string key) {
-  for (char& c : key) {
-    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
-  }
-  return key;
-}
+bool empty(const State& s) { return !s.position && s.bookmarks.empty(); }
 
 }  // namespace
 
-std::vector<Entry> parseEntries(std::string_view text) {
-  std::vector<Entry> out;
-  while (!text.empty() && out.size() < kMaxEntries * 2) {
-    const auto nl = text.find('\n');
-    std::string_view line = text.substr(0, nl);
-    text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
-    const auto tab = line.rfind('\t');
-    if (tab == std::string_view::npos || tab == 0) continue;
-    const std::string number(line.substr(tab + 1));
-    char* end = nullptr;
-    const double v = std::strtod(number.c_str(), &end);
-    if (end == number.c_str() || *end != '\0') continue;
-    if (v >= 0 && v < 1e7) out.emplace_back(std::string(line.substr(0, tab)), v);
+std::filesystem::path dir() { return paths::stateDir() / "debatten"; }
+
+std::filesystem::path fileFor(const std::string& key) {
+  return dir() / fmt::format("{:016x}.tsv", fnv1a(oneLine(key)));
+}
+
+State parseState(std::string_view text) {
+  State s;
+  std::size_t lines = 0;
+  while (!text.empty() && ++lines <= kMaxBookmarks + 16) {
+    const std::string_view line = nextLine(text);
+    const auto tab = line.find('\t');
+    if (tab == std::string_view::npos) continue;
+    const std::string_view field = line.substr(0, tab);
+    const std::string_view rest = line.substr(tab + 1);
+    if (field == "sleutel" && !rest.empty()) {
+      s.key = std::string(rest);
+    } else if (field == "positie") {
+      if (auto v = seconds(rest)) s.position = v;
+    } else if (field == "bladwijzer" && s.bookmarks.size() < kMaxBookmarks) {
+      const auto tab2 = rest.find('\t');
+      const auto v = seconds(rest.substr(0, tab2));
+      if (!v) continue;
+      s.bookmarks.push_back({*v, tab2 == std::string_view::npos ? std::string() : std::string(rest.substr(tab2 + 1))});
+    }
   }
+  std::stable_sort(s.bookmarks.begin(), s.bookmarks.end(),
+                   [](const Bookmark& a, const Bookmark& b) { return a.seconds < b.seconds; });
+  return s;
+}
+
+std::string formatState(const State& state) {
+  std::string out = "sleutel\t" + oneLine(state.key) + "\n";
+  if (state.position) out += fmt::format("positie\t{}\n", *state.position);
+  auto marks = state.bookmarks;
+  std::stable_sort(marks.begin(), marks.end(), [](const Bookmark& a, const Bookmark& b) { return a.seconds < b.seconds; });
+  if (marks.size() > kMaxBookmarks) marks.resize(kMaxBookmarks);
+  for (const auto& b : marks) out += fmt::format("bladwijzer\t{}\t{}\n", b.seconds, oneLine(b.name));
   return out;
 }
 
-std::filesystem::path file() { return paths::stateDir() / "posities.tsv"; }
-
-std::optional<double> load(const std::string& key) {
-  const std::string k = clean(key);
-  std::optional<double> found;
-  for (const auto& [name, seconds] : readAll()) {
-    if (name == k) found = seconds;
+State loadState(const std::string& key) {
+  const std::string k = oneLine(key);
+  const SmallFile f = readFile(fileFor(k));
+  if (f.status == SmallFile::Status::Ok) {
+    State s = parseState(f.text);
+    if (s.key == k) return s;
+    log::info("{} hoort bij een ander debat; niet gebruikt", fileFor(k).string());
   }
-  return found;
+  State s;
+  s.key = k;
+  if (f.status == SmallFile::Status::Missing) {
+    // A debate heard with an earlier version: its position from the shared file.
+    const SmallFile old = readFile(legacyFile());
+    if (old.status == SmallFile::Status::Ok) {
+      for (const auto& [name, at] : parseEntries(old.text)) {
+        if (name == k) s.position = at;
+      }
+    }
+  }
+  return s;
 }
 
+bool saveState(const State& state) {
+  const std::string k = oneLine(state.key);
+  const auto path = fileFor(k);
+  std::error_code ec;
+  if (empty(state)) {
+    std::filesystem::remove(path, ec);
+    return !ec;
+  }
+  std::filesystem::create_directories(path.parent_path(), ec);
+  const auto tmp = path.string() + ".nieuw";
+  const int fd = createSmallFile(tmp);
+  bool ok = fd >= 0 && writeText(fd, formatState(state));
+  // On disk before the rename: after a crash the old state or the new one, whole.
+  if (ok && fsync(fd) != 0) ok = false;
+  if (fd >= 0 && close(fd) != 0) ok = false;
+  if (ok) {
+    std::filesystem::rename(tmp, path, ec);
+    ok = !ec;
+  }
+  if (!ok) {
+    log::warn("kan niet bewaren waar u was in {}", path.string());
+    if (fd >= 0) unlink(tmp.c_str());
+    return false;
+  }
+  // The folder's entry too (a rename is only durable once its folder is).
+  const int dfd = open(path.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dfd >= 0) {
+    (void)fsync(dfd);
+    close(dfd);
+  }
+  return true;
+}
+
+std::optional<double> load(const std::string& key) { return loadState(key).position; }
+
 void save(const std::string& key, double seconds) {
-  const std::string k = clean(key);
-  auto entries = readAll();
-  std::erase_if(entries, [&](const Entry& e) { return e.first == k; });
-  entries.emplace_back(k, seconds);
-  writeAll(entries);
+  State s = loadState(key);
+  s.position = seconds;
+  saveState(s);
 }
 
 void forget(const std::string& key) {
-  const std::string k = clean(key);
-  auto entries = readAll();
-  auto before = entries.size();
-  std::erase_if(entries, [&](const Entry& e) { return e.first == k; });
-  if (entries.size() != before) writeAll(entries);
+  State s = loadState(key);
+  if (!s.position) return;
+  s.position.reset();
+  saveState(s);
+}
+
+std::filesystem::path legacyFile() { return paths::stateDir() / "posities.tsv"; }
+
+std::vector<std::pair<std::string, double>> parseEntries(std::string_view text) {
+  std::vector<std::pair<std::string, double>> out;
+  while (!text.empty() && out.size() < kMaxLegacyEntries) {
+    const std::string_view line = nextLine(text);
+    const auto tab = line.rfind('\t');
+    if (tab == std::string_view::npos || tab == 0) continue;
+    if (auto v = seconds(line.substr(tab + 1))) out.emplace_back(std::string(line.substr(0, tab)), *v);
+  }
+  return out;
 }
 
 }  // namespace ml::app::resume

@@ -138,6 +138,10 @@ SessionEnd Session::run() {
     return SessionEnd::Failed;
   }
   if (interactive_) out_.note(hint(ui::Action::Help, "voor hulp"));
+  if (options_.play.sleepSeconds) {
+    sleep_.set(*options_.play.sleepSeconds);
+    out_.note("Slaaptimer: meeluister stopt over " + dutchDuration(*options_.play.sleepSeconds) + ".");
+  }
   startMpris();
   startFollower();
   lastSave_ = Clock::now();
@@ -170,6 +174,7 @@ SessionEnd Session::run() {
   if (!end_) end_ = SessionEnd::Quit;
 
   saveResume();
+  if (end_ == SessionEnd::Quit) sayFarewell();
   if (end_ == SessionEnd::Quit || end_ == SessionEnd::Back) out_.stopSpeech();
   // Let a device play out what it holds before closing it.
   if (end_ == SessionEnd::Ended && !options_.play.outputFile && !options_.play.nullOutput) usleep(150000);
@@ -182,6 +187,24 @@ SessionEnd Session::run() {
     else out_.note(text);
   }
   return *end_;
+}
+
+// The last words ("Tot ziens.", the sleep timer's end) are heard before the voice stops:
+// at most kFarewell, and a key cuts them short as everywhere.
+void Session::sayFarewell() {
+  speech::Speaker* s = out_.speaker();
+  if (s == nullptr || !out_.voiced()) return;
+  constexpr auto kFarewell = std::chrono::seconds(4);
+  const auto until = Clock::now() + kFarewell;
+  while (Clock::now() < until && !s->idle()) {
+    if (interactive_ && !terminal_->eof()) {
+      pollfd fd{terminal_->fd(), POLLIN, 0};
+      if (poll(&fd, 1, 50) > 0) return;
+    } else {
+      usleep(50000);
+    }
+  }
+  usleep(300000);  // the speech ring and the device play out
 }
 
 void Session::onSignal(int signo) {
@@ -305,6 +328,7 @@ void Session::onTick() {
   // Runs after every turn of the loop: the one place MPRIS learns the new state.
   if (mpris_) mpris_->update(mprisState());
   watchDevice();
+  watchSleepTimer();
   if (recording_ && started_ && Clock::now() - lastSave_ >= kSaveEvery) {
     saveResume();
     lastSave_ = Clock::now();

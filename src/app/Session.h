@@ -17,6 +17,8 @@
 #include "app/Navigation.h"
 #include "app/Output.h"
 #include "app/Player.h"
+#include "app/Resume.h"
+#include "app/SleepTimer.h"
 #include "app/modes/Mode.h"
 #include "app/modes/PlayingMode.h"
 #include "audio/DeviceWatch.h"
@@ -89,6 +91,7 @@ class Session : public mpris::Handler {
   void onFollower();
   void onTick();
   void watchDevice();
+  void sayFarewell();
   void onFinished();
   void onSignal(int signo);
   void onTerminal();
@@ -112,6 +115,15 @@ class Session : public mpris::Handler {
   void goTo();
   void goToText(const std::string& text);
   void goToMoment(const Moment& m, const std::string& typed);
+  // SessionTime.cpp: the list of parts, bookmarks, the sleep timer.
+  void listParts();
+  KeyResult closedList();
+  void setBookmark();
+  void listBookmarks();
+  std::string bookmarkLabel(const resume::Bookmark& b) const;
+  void cycleSleepTimer();
+  void watchSleepTimer();
+  void applyVolume();
   void changeVolume(int deltaPercent);
   void toggleMute();
   void changeSpeechRate(int delta);
@@ -179,6 +191,7 @@ class Session : public mpris::Handler {
   std::chrono::steady_clock::time_point lastSave_{};
   // The device watch (onTick): the mixer's render count when it last moved, and when.
   audio::DeviceWatch deviceWatch_;
+  SleepTimer sleep_;
 };
 
 }  // namespace ml::app

@@ -65,6 +65,10 @@ void Session::perform(ui::Action action) {
       else out_.say(notSeekable("het begin is niet te kiezen"));
       break;
     case A::GoTo: goTo(); break;
+    case A::Parts: listParts(); break;
+    case A::Bookmark: setBookmark(); break;
+    case A::Bookmarks: listBookmarks(); break;
+    case A::SleepTimer: cycleSleepTimer(); break;
     case A::ReadInfo: readParts(0); break;
     case A::ReadAgenda: readParts(1); break;
     case A::ReadBackground: readParts(2); break;
@@ -351,7 +355,7 @@ void Session::describeKeys() {
 
 void Session::changeVolume(int delta) {
   volumePercent_ = std::clamp(volumePercent_ + delta, 0, 200);
-  player_.mixer().setVolume(static_cast<float>(volumePercent_) / 100.0f);
+  applyVolume();
   out_.say("Volume " + percent(volumePercent_) + ".", speech::Priority::Echo);
 }
 
@@ -477,7 +481,7 @@ void Session::setPosition(double seconds) {
 }
 void Session::setVolume(double volume) {
   volumePercent_ = static_cast<int>(std::lround(std::clamp(volume, 0.0, 2.0) * 100));
-  player_.mixer().setVolume(static_cast<float>(volumePercent_) / 100.0f);
+  applyVolume();
   out_.say("Volume " + percent(volumePercent_) + ".", speech::Priority::Echo);
 }
 void Session::setRate(double rate) {

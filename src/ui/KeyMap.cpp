@@ -17,7 +17,7 @@ struct ActionInfo {
 };
 
 // In the order help lists them.
-constexpr std::array<ActionInfo, 33> kActions = {{
+constexpr std::array<ActionInfo, 37> kActions = {{
     {Action::PlayPause, "play-pause", "afspelen of pauzeren"},
     {Action::Next, "next", "volgende op het gekozen niveau"},
     {Action::Previous, "previous", "vorige op het gekozen niveau"},
@@ -30,6 +30,10 @@ constexpr std::array<ActionInfo, 33> kActions = {{
     {Action::GoLive, "go-live", "naar live, of naar het einde van een opname"},
     {Action::GoToStart, "go-to-start", "naar het begin"},
     {Action::GoTo, "go-to", "naar een moment: een positie zoals 12:30 of een kloktijd zoals 14.30"},
+    {Action::Parts, "parts", "lijst van de sprekers met hun tijden; Enter speelt"},
+    {Action::Bookmark, "bookmark", "een bladwijzer zetten"},
+    {Action::Bookmarks, "bookmarks", "lijst van de bladwijzers; Enter speelt, Delete verwijdert"},
+    {Action::SleepTimer, "sleep-timer", "slaaptimer: uit, 15, 30 of 60 minuten, of tot het einde van deze spreekbeurt"},
     {Action::ReadAgenda, "read-agenda", "de agenda voorlezen"},
     {Action::ReadBackground, "read-background", "de achtergrond voorlezen"},
     {Action::ReadInfo, "read-info", "wat, wanneer en waar voorlezen"},

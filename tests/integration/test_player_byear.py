@@ -8,6 +8,7 @@ import re
 import signal
 import socket
 import tempfile
+import time
 
 import harness as h
 import pty_player as p
@@ -214,6 +215,135 @@ def test_go_to_a_moment_by_position_and_by_clock_time():
             player.press("w", "Positie")
             player.quit()
         no_leaks(player.lines)
+
+
+MEMBER_D = "b5363002-d06e-4813-9c05-86fe74185a56"  # Kamerlid D, SP
+MEMBER_A = "3fe14035-2f9c-461e-94d4-56b8c9a019e1"  # Kamerlid A
+
+
+def position_said(player):
+    """The position w says ("Positie 1 minuut 20 seconden"), in seconds."""
+    line = player.press("w", "Positie")
+    m = re.search(r"Positie ((?:\d+ (?:minuut|minuten|seconde|seconden) ?)+)", line)
+    h.check(m is not None, f"w gives no position: {line!r}")
+    total = 0
+    for n, unit in re.findall(r"(\d+) (minuut|minuten|seconde|seconden)", m.group(1)):
+        total += int(n) * (60 if unit.startswith("minu") else 1)
+    return total
+
+
+def test_the_parts_list_plays_the_chosen_speakers_turn():
+    """d lists the speakers' turns on the recording with their clock times and positions;
+    Up/Down walk, Enter plays the chosen turn, Escape closes. The fixture recording starts
+    at 11.15.00 CET on 21 December 2023 (its PROGRAM-DATE-TIME); two turns are added at
+    11.15.40 and 11.16.20 (40 s and 80 s in)."""
+    with Api() as api, tempfile.TemporaryDirectory() as tmp:
+        api.api.add_event(ENDED_ID, "speaker", MEMBER_D, "2023-12-21T11:15:40+0100")
+        api.api.add_event(ENDED_ID, "interrupter", MEMBER_A, "2023-12-21T11:16:20+0100")
+        env = private_env(tmp)
+        with listen_pty(api, env) as player:
+            player.expect("Speelt", 0, timeout=30, what="the stream's start")
+            line = player.press("d", "Sprekers")
+            h.check("Sprekers: 2." in line and "Enter speelt" in line, f"the list's opening: {line!r}")
+            first = player.lines[player.expect("Kamerlid", len(player.lines) - 1, what="the first turn")]
+            h.check("Kamerlid D" in first and "11.15 uur" in first and "40 seconden" in first,
+                    f"the first turn names speaker, clock time and position: {first!r}")
+            second = player.press("down", "Kamerlid A")
+            h.check("interruptie" in second and "1 minuut 20 seconden" in second, f"the second turn: {second!r}")
+            player.press("up", "Kamerlid D")
+            player.press("down", "Kamerlid A")
+            line = player.press("enter", "Interruptie")
+            h.check("Kamerlid A" in line, f"Enter plays the chosen turn: {line!r}")
+            at = position_said(player)
+            h.check(80 <= at <= 86, f"after choosing the turn at 1:20, w says {at} s")
+            player.press("d", "Sprekers")
+            player.press("escape", "gesloten")
+            player.press("w", "Positie")  # the list is closed: keys act again
+            player.quit()
+        no_leaks(player.lines)
+
+
+def test_bookmarks_are_set_listed_removed_and_survive_a_restart():
+    with Api() as api, tempfile.TemporaryDirectory() as tmp:
+        env = private_env(tmp)
+        with listen_pty(api, env) as player:
+            player.expect("Speelt", 0, timeout=30, what="the stream's start")
+            player.press("j", "Nog geen bladwijzers")
+            player.press("g", "Ga naar")
+            type_line(player, "0:30")
+            player.press("enter", "Naar")
+            line = player.press("B", "Bladwijzer gezet")
+            h.check("11.15 uur" in line, f"a bookmark is named by the clock time: {line!r}")
+            player.press("B", "al een bladwijzer")  # the same place twice: one bookmark
+            player.press("g", "Ga naar")
+            type_line(player, "1:10")
+            player.press("enter", "Naar")
+            line = player.press("B", "Bladwijzer gezet")
+            h.check("11.16 uur" in line, f"the second bookmark: {line!r}")
+            line = player.press("j", "Bladwijzers: 2")
+            current = player.lines[player.expect("positie", len(player.lines) - 1, what="the current bookmark")]
+            h.check("1 minuut 10 seconden" in current, f"the list starts at the bookmark here: {current!r}")
+            player.press("up", "30 seconden")
+            line = player.press("delete", "Verwijderd")
+            h.check("11.15" in line, f"Delete removes the chosen one: {line!r}")
+            player.press("escape", "gesloten")
+            player.quit()
+        files = os.listdir(os.path.join(tmp, "state", "meeluister", "debatten"))
+        h.check(len(files) == 1 and files[0].endswith(".tsv"), f"one state file for the debate: {files}")
+        # Another run: the bookmark is still there, Enter plays it.
+        with listen_pty(api, env, "--start", "begin") as player:
+            player.expect("Speelt", 0, timeout=30, what="the stream's start")
+            line = player.press("j", "Bladwijzers: 1")
+            player.expect("positie", len(player.lines) - 1, what="the bookmark")
+            line = player.press("enter", "Naar bladwijzer")
+            h.check("11.16" in line, f"the kept bookmark is played: {line!r}")
+            at = position_said(player)
+            h.check(70 <= at <= 76, f"after the bookmark at 1:10, w says {at} s")
+            player.quit()
+        no_leaks(player.lines)
+
+
+def test_the_sleep_timer_fades_out_and_stops():
+    """--slaaptimer 0,4: 24 s of the debate, its last 10 s fading out, then one line and
+    exit 0. Played into a real PulseAudio null sink and recorded: the level falls."""
+    with Api() as api, h.PulseAudio() as pa, tempfile.TemporaryDirectory() as tmp:
+        wav = os.path.join(tmp, "heard.wav")
+        rec = pa.record(wav)
+        time.sleep(0.3)
+        env = pa.env({"XDG_CONFIG_HOME": os.path.join(tmp, "config"), "XDG_STATE_HOME": os.path.join(tmp, "state"),
+                      "XDG_CACHE_HOME": os.path.join(tmp, "cache"), "HOME": tmp})
+        env.pop("DBUS_SESSION_BUS_ADDRESS", None)
+        for k in ("MEELUISTER_DEBATDIRECT_URL", "MEELUISTER_OPENDATA_URL", "MEELUISTER_WEB_URL"):
+            env.pop(k, None)
+        player = p.PtyPlayer(["listen", ENDED_ID, "--date", DATE, *api.api.options(), "--modus", "schermlezer",
+                              "--geen-mpris", "--slaaptimer", "0,4"], env=env)
+        try:
+            player.expect("Slaaptimer", 0, timeout=30, what="the sleep timer's start line")
+            rc, lines, err = player.finish(60)
+        finally:
+            player.kill()
+            player.close()
+        time.sleep(0.3)
+        rec.stop()
+        ctx = h.show(rc, lines, err)
+        h.check(rc == 0, "the sleep timer ends with exit 0\n" + ctx)
+        h.check(h.has_word(lines, "slaaptimer is afgelopen"), "no line saying the sleep timer ended\n" + ctx)
+        samples, rate, _ch, _frames = h.load_audio(wav)
+        win = rate // 2
+        lv = [p.rms(samples, i, win) for i in range(0, len(samples) - win, win)]
+        ref = sorted(lv)[len(lv) * 3 // 4] if lv else 0
+        h.check(ref > 0.02, f"no debate in the recording (level {ref:.3f})\n" + ctx)
+        heard = [i for i, v in enumerate(lv) if v > ref * 0.05]
+        first, last = heard[0], heard[-1]
+        seconds = (last - first + 1) / 2
+        h.check(20 <= seconds <= 27, f"the debate was heard for {seconds:.1f} s, not about 24 s\n" + ctx)
+        # The fade: full level until about 10 s before the end, then falling.
+        full = lv[last - 24:last - 22]
+        mid = lv[last - 11:last - 9]
+        low = lv[last - 3:last + 1]
+        h.check(min(full) > ref * 0.8, f"not at full level 12 s before the end: {full} (ref {ref:.3f})")
+        h.check(max(mid) < ref * 0.75 and min(mid) > ref * 0.3, f"not half way down 5 s before the end: {mid}")
+        h.check(max(low) < ref * 0.25, f"still loud in the last 2 s: {low}")
 
 
 def test_start_at_a_clock_time():

@@ -40,7 +40,7 @@ KeyResult ListMode::key(const std::string& key, std::optional<ui::Action> action
       case A::Select:
         if (hooks_.choose) {
           hooks_.choose(cursor_);
-          return KeyResult::Handled;
+          return hooks_.leaveAfterChoose ? KeyResult::Leave : KeyResult::Handled;
         }
         break;
       case A::Back: return hooks_.back ? hooks_.back() : KeyResult::Leave;

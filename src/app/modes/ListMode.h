@@ -18,6 +18,7 @@ class ListMode : public Mode {
     std::function<KeyResult()> back;           // Escape; empty: leave
     std::function<std::optional<KeyResult>(const std::string&, std::optional<ui::Action>)> other;
     bool passUnknown = false;                  // keys nobody took go to the mode below
+    bool leaveAfterChoose = false;             // Enter chooses and closes the list
   };
   ListMode(Output& out, std::vector<std::string> items, Hooks hooks, std::size_t cursor = 0);
 

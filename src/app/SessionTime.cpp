@@ -1,0 +1,281 @@
+// Moving through the debate's time (issue 14): the list of parts, bookmarks and the sleep
+// timer. Each list is a mode of its own (ListMode, BookmarksMode); the sleep timer is
+// watched in onTick. Go to a moment is in SessionActions.cpp.
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <optional>
+
+#include "app/Resume.h"
+#include "app/Session.h"
+#include "app/modes/ListMode.h"
+#include "core/Log.h"
+#include "core/Time.h"
+#include "live/Announcements.h"
+
+namespace ml::app {
+namespace {
+
+// "11.20 uur": the clock in the room at a UTC second.
+std::string clockText(double utc) {
+  const auto s = static_cast<std::int64_t>(utc);
+  return TimePoint{s, dutchOffsetMinutes(s)}.localClock() + " uur";
+}
+
+// The bookmark list: Up/Down walk, Enter plays and closes, Delete removes, Escape closes;
+// other keys close the list and act in the player.
+class BookmarksMode : public Mode {
+ public:
+  using Marks = std::vector<resume::Bookmark>;
+  BookmarksMode(Output& out, Marks marks, std::size_t cursor, std::function<std::string(const resume::Bookmark&)> label,
+                std::function<void(const resume::Bookmark&)> play, std::function<bool(const Marks&)> keep)
+      : out_(out), marks_(std::move(marks)), label_(std::move(label)), play_(std::move(play)), keep_(std::move(keep)),
+        list_() {
+    makeList(cursor);
+  }
+
+  KeyResult key(const std::string& key, std::optional<ui::Action> action) override {
+    if (key == "delete" && !marks_.empty()) {
+      const std::size_t at = list_->cursor();
+      const std::string gone = marks_[at].name;
+      marks_.erase(marks_.begin() + static_cast<std::ptrdiff_t>(at));
+      if (!keep_(marks_)) {
+        out_.say("De bladwijzer kon niet verwijderd worden.", speech::Priority::Echo);
+        return KeyResult::Leave;
+      }
+      if (marks_.empty()) {
+        out_.say("Verwijderd: " + gone + ". Er zijn geen bladwijzers meer.", speech::Priority::Echo);
+        return KeyResult::Leave;
+      }
+      makeList(std::min(at, marks_.size() - 1));
+      out_.say("Verwijderd: " + gone + ".", speech::Priority::Echo);
+      list_->sayCurrent();
+      return KeyResult::Handled;
+    }
+    return list_->key(key, action);
+  }
+
+  void sayCurrent() { list_->sayCurrent(); }
+
+ private:
+  void makeList(std::size_t cursor) {
+    std::vector<std::string> items;
+    for (const auto& m : marks_) items.push_back(label_(m));
+    ListMode::Hooks hooks;
+    hooks.choose = [this](std::size_t i) { play_(marks_[i]); };
+    hooks.leaveAfterChoose = true;
+    hooks.passUnknown = true;
+    hooks.back = [this] {
+      out_.say("Bladwijzers gesloten.", speech::Priority::Echo);
+      return KeyResult::Leave;
+    };
+    list_.emplace(out_, std::move(items), std::move(hooks), cursor);
+  }
+
+  Output& out_;
+  Marks marks_;
+  std::function<std::string(const resume::Bookmark&)> label_;
+  std::function<void(const resume::Bookmark&)> play_;
+  std::function<bool(const Marks&)> keep_;
+  std::optional<ListMode> list_;
+};
+
+}  // namespace
+
+// A list of the speakers' turns with their times; Enter plays the chosen one. On live,
+// the speakers so far are listed with their clock times (the stream stays live).
+void Session::listParts() {
+  if (!options_.debate || options_.debate->timeline.empty()) {
+    out_.say("Van dit debat zijn geen sprekers bekend.");
+    return;
+  }
+  if (!recording_) {
+    std::vector<std::string> items;
+    for (const auto& e : options_.debate->timeline) {
+      if (e.name.empty() || (e.eventType != "speaker" && e.eventType != "interrupter")) continue;
+      items.push_back(fmt::format("{}, {} uur{}", speakerLabel(e), e.time.localClock(),
+                                  e.eventType == "interrupter" ? ", interruptie" : ""));
+    }
+    if (items.empty()) {
+      out_.say("Er heeft nog niemand gesproken.");
+      return;
+    }
+    ListMode::Hooks hooks;
+    hooks.passUnknown = true;
+    hooks.back = [this] { return closedList(); };
+    const std::size_t last = items.size() - 1;
+    out_.say(fmt::format("Sprekers tot nu toe: {}. Pijl omhoog en omlaag lopen erdoor, Escape sluit. {}", items.size(),
+                         notSeekable("terugspoelen kan niet")));
+    auto mode = std::make_unique<ListMode>(out_, std::move(items), std::move(hooks), last);
+    mode->sayCurrent();
+    mode_ = std::move(mode);
+    return;
+  }
+  const auto& t = turns();
+  if (t.empty()) {
+    out_.say("De sprekers vallen buiten deze opname.");
+    return;
+  }
+  std::vector<std::string> items;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    std::string item = t[i].who;
+    if (t[i].interruption) item += ", interruptie";
+    item += recordingStartUtc_ > 0 ? ", " + clockText(recordingStartUtc_ + t[i].position) : "";
+    item += ", positie " + dutchDuration(t[i].position);
+    items.push_back(std::move(item));
+  }
+  const int here = turnAt(t, position());
+  ListMode::Hooks hooks;
+  hooks.choose = [this](std::size_t i) {
+    const auto& turns = this->turns();
+    if (i < turns.size()) {
+      seekTo(turns[i].position, (turns[i].interruption ? "Interruptie: " : "Aan het woord: ") + turns[i].who + ".");
+    }
+  };
+  hooks.leaveAfterChoose = true;
+  hooks.passUnknown = true;
+  hooks.back = [this] { return closedList(); };
+  out_.say(fmt::format("Sprekers: {}. Pijl omhoog en omlaag lopen erdoor, Enter speelt, Escape sluit.", items.size()));
+  auto mode = std::make_unique<ListMode>(out_, std::move(items), std::move(hooks),
+                                         here < 0 ? 0 : static_cast<std::size_t>(here));
+  mode->sayCurrent();
+  mode_ = std::move(mode);
+}
+
+KeyResult Session::closedList() {
+  out_.say("Lijst gesloten.", speech::Priority::Echo);
+  return KeyResult::Leave;
+}
+
+std::string Session::bookmarkLabel(const resume::Bookmark& b) const {
+  return b.name + ", positie " + dutchDuration(b.seconds);
+}
+
+// B: a bookmark here, named by the speaker and the clock time in the room (or the
+// position), kept per debate (app/Resume.h).
+void Session::setBookmark() {
+  if (!recording_) {
+    out_.say(notSeekable("een bladwijzer kan alleen in een opname"));
+    return;
+  }
+  const double at = position();
+  resume::State state = resume::loadState(resumeKey());
+  for (const auto& b : state.bookmarks) {
+    if (std::fabs(b.seconds - at) < 2) {
+      out_.say("Hier staat al een bladwijzer: " + b.name + ".");
+      return;
+    }
+  }
+  if (state.bookmarks.size() >= resume::kMaxBookmarks) {
+    out_.say(fmt::format("Er zijn al {} bladwijzers; verwijder er eerst een.", resume::kMaxBookmarks));
+    return;
+  }
+  const std::string who = currentSpeaker();
+  const std::string when = recordingStartUtc_ > 0 ? clockText(recordingStartUtc_ + at) : dutchDuration(at);
+  resume::Bookmark mark{at, who.empty() ? when : who + ", " + when};
+  state.bookmarks.push_back(mark);
+  if (!resume::saveState(state)) {
+    out_.say("De bladwijzer kon niet bewaard worden.");
+    return;
+  }
+  out_.say("Bladwijzer gezet: " + mark.name + ".");
+}
+
+// The bookmark list: Up/Down, Enter plays, Delete removes, Escape closes.
+void Session::listBookmarks() {
+  const resume::State state = resume::loadState(resumeKey());
+  if (state.bookmarks.empty()) {
+    const std::string how = hint(ui::Action::Bookmark, "zet er een");
+    out_.say("Nog geen bladwijzers in dit debat." + (how.empty() ? std::string() : " " + how + "."));
+    return;
+  }
+  if (!recording_) {
+    out_.say(notSeekable("naar een bladwijzer gaan kan niet"));
+    return;
+  }
+  std::size_t cursor = 0;
+  const double at = position();
+  for (std::size_t i = 0; i < state.bookmarks.size(); ++i) {
+    if (state.bookmarks[i].seconds <= at + 1) cursor = i;
+  }
+  const std::string key = resumeKey();
+  auto mode = std::make_unique<BookmarksMode>(
+      out_, state.bookmarks, cursor, [this](const resume::Bookmark& b) { return bookmarkLabel(b); },
+      [this](const resume::Bookmark& b) { seekTo(b.seconds, "Naar bladwijzer: " + b.name + "."); },
+      [key](const BookmarksMode::Marks& marks) {
+        resume::State s = resume::loadState(key);
+        s.bookmarks = marks;
+        return resume::saveState(s);
+      });
+  out_.say(fmt::format("Bladwijzers: {}. Pijl omhoog en omlaag lopen erdoor, Enter speelt, Delete verwijdert, "
+                       "Escape sluit.", state.bookmarks.size()));
+  mode->sayCurrent();
+  mode_ = std::move(mode);
+}
+
+// z: off, 15, 30, 60 minutes, and in a recording with speakers the end of this turn.
+void Session::cycleSleepTimer() {
+  using C = SleepTimer::Choice;
+  C next = C::Off;
+  switch (sleep_.choice()) {
+    case C::Off: next = C::Minutes15; break;
+    case C::Minutes15: next = C::Minutes30; break;
+    case C::Minutes30: next = C::Minutes60; break;
+    case C::Minutes60: next = C::EndOfTurn; break;
+    case C::EndOfTurn: next = C::Off; break;
+  }
+  double turnLeft = 0;
+  if (next == C::EndOfTurn) {
+    const auto& t = turns();
+    const int i = recording_ ? turnAt(t, position()) : -1;
+    const double end = i < 0 ? 0
+                       : static_cast<std::size_t>(i) + 1 < t.size() ? t[static_cast<std::size_t>(i) + 1].position
+                                                                    : length_;
+    turnLeft = end - position();
+    if (i < 0 || turnLeft <= 1) next = C::Off;
+  }
+  sleep_.setChoice(next);
+  switch (next) {
+    case C::Off:
+      sleep_.off();
+      applyVolume();
+      out_.say("Slaaptimer uit.", speech::Priority::Echo);
+      return;
+    case C::Minutes15:
+    case C::Minutes30:
+    case C::Minutes60: {
+      const int minutes = next == C::Minutes15 ? 15 : next == C::Minutes30 ? 30 : 60;
+      sleep_.set(minutes * 60.0);
+      out_.say(fmt::format("Slaaptimer: {} minuten.", minutes), speech::Priority::Echo);
+      return;
+    }
+    case C::EndOfTurn:
+      // Wall-clock seconds: at another speed the turn ends sooner or later.
+      sleep_.set(turnLeft / speed_);
+      out_.say("Slaaptimer: aan het einde van deze spreekbeurt, over " + dutchDuration(turnLeft / speed_) + ".",
+               speech::Priority::Echo);
+      return;
+  }
+}
+
+// The debate's volume: the listener's, times the sleep timer's fade.
+void Session::applyVolume() {
+  player_.mixer().setVolume(static_cast<float>(volumePercent_) / 100.0f * sleep_.gain());
+}
+
+// onTick: the fade while the sleep timer runs out, then the end.
+void Session::watchSleepTimer() {
+  if (!sleep_.on()) return;
+  applyVolume();
+  if (!sleep_.expired()) return;
+  sleep_.off();
+  log::info("slaaptimer afgelopen");
+  player_.mixer().setPaused(true);
+  saveResume();
+  out_.say("De slaaptimer is afgelopen. meeluister stopt. Welterusten.");
+  end_ = SessionEnd::Quit;
+}
+
+}  // namespace ml::app
