@@ -181,8 +181,11 @@ SessionEnd Session::run() {
   follower_.reset();
   player_.stop();
   for (const auto& e : player_.takeEvents()) {
+    using K = net::StreamEvent::Kind;
     std::string text = describe(e);
-    if (text.empty() || e.kind == net::StreamEvent::Kind::Ended) continue;
+    if (text.empty() || e.kind == K::Ended) continue;
+    // A jump asked just before the end was said already; its start is no news after "Tot ziens".
+    if (seeking_ && (e.kind == K::Connecting || e.kind == K::PlayingFrom || e.kind == K::PlayingLive)) continue;
     if (weightOf(e) == Weight::Log && interactive_) log::info("{}", text);
     else out_.note(text);
   }
@@ -256,6 +259,8 @@ void Session::onStreamEvents() {
         recording_ = false;
         started_ = true;
         behindLive_ = e.seconds;
+        liveSince_ = Clock::now();
+        liveStartUtc_ = e.startUtc;
         basePosition_ = 0;
         break;
       case K::Failed:
@@ -329,6 +334,7 @@ void Session::onTick() {
   if (mpris_) mpris_->update(mprisState());
   watchDevice();
   watchSleepTimer();
+  watchCatchUp();
   if (recording_ && started_ && Clock::now() - lastSave_ >= kSaveEvery) {
     saveResume();
     lastSave_ = Clock::now();

@@ -107,6 +107,18 @@ class Session : public mpris::Handler {
   std::string notSeekable(const std::string& what) const;
   void seekTo(double position, const std::string& why);
   void goLive();
+  // Time-shift on live (SessionTime.cpp): how far behind the live edge the listener is
+  // now, the clock time in the room of what is heard (0: unknown), moving behind live.
+  double behindLiveNow();
+  double heardUtcLive();
+  void seekLive(double seconds, bool toEarliest = false);
+  std::string liveText();
+  void watchCatchUp();
+  // Behind live by less than this is "at live": no faster speed, the catch-up ends.
+  static constexpr double kCatchUpMargin = 15;
+  // How far back the Kamer keeps a live broadcast's segments after they left the window
+  // (about 50 minutes; reference/tweede-kamer.md), less a margin.
+  static constexpr double kLiveKeptSeconds = 45 * 60;
   void readParts(int which);  // 0 info, 1 agenda, 2 background
   void whereAmI();
   void sayTime();
@@ -181,7 +193,9 @@ class Session : public mpris::Handler {
     std::vector<Turn> turns;
   };
   mutable TurnCache turnCache_;
-  double behindLive_ = 0;
+  double behindLive_ = 0;       // behind the live edge when the live run started
+  std::chrono::steady_clock::time_point liveSince_{};
+  double liveStartUtc_ = 0;     // UTC of the first audio of the live run (0: unknown)
   Level level_ = Level::Speaker;
   int agendaCursor_ = -1;
   int liveSpeakerCursor_ = -1;

@@ -62,6 +62,7 @@ void Session::perform(ui::Action action) {
     case A::GoLive: goLive(); break;
     case A::GoToStart:
       if (recording_) seekTo(0, "Naar het begin.");
+      else if (live()) seekLive(0, true);
       else out_.say(notSeekable("het begin is niet te kiezen"));
       break;
     case A::GoTo: goTo(); break;
@@ -185,6 +186,10 @@ std::string Session::notSeekable(const std::string& what) const {
 }
 
 void Session::seekBy(double seconds) {
+  if (live() && started_) {
+    seekLive(seconds);
+    return;
+  }
   if (!recording_) {
     out_.say(notSeekable("spoelen kan niet") + " " + hint(ui::Action::PlayPause, "pauzeert"));
     return;
@@ -215,6 +220,10 @@ void Session::goLive() {
     return;
   }
   player_.mixer().setPaused(false);
+  if (speed_ != 1.0) {
+    speed_ = 1.0;
+    player_.setSpeed(speed_);
+  }
   out_.say("Terug naar live.", speech::Priority::Echo);
   player_.restart(net::FetchOptions::Start::Live);
   seeking_ = true;
@@ -279,14 +288,17 @@ void Session::whereAmI() {
     line += "Opname";
     line += player_.mixer().paused() ? ", gepauzeerd." : ".";
   } else {
-    line += "Live";
-    if (behindLive_ >= 1) line += ", ongeveer " + dutchDuration(behindLive_) + " achter";
+    line += liveText();
     line += player_.mixer().paused() ? ", gepauzeerd." : ".";
   }
   out_.say(line);
 }
 
 void Session::sayTime() {
+  if (live() && started_) {
+    out_.say(liveText() + ".");
+    return;
+  }
   std::string text = positionText() + ".";
   if (recordingStartUtc_ > 0) {
     const double utc = recording_ ? recordingStartUtc_ + position() : 0;
@@ -377,9 +389,17 @@ void Session::changeSpeechRate(int delta) {
 
 void Session::changeSpeed(double delta) {
   double want = delta == 0 ? 1.0 : std::clamp(speed_ + delta, 0.5, 3.0);
-  if (live() && want > 1.0) {
-    // Faster than live cannot last: only while behind (after a pause).
-    out_.say("Sneller dan live kan alleen als u achterloopt, na een pauze.", speech::Priority::Echo);
+  if (live() && started_ && want > 1.0) {
+    // Faster than live only while behind; at live it drops to 1x by itself (watchCatchUp).
+    if (behindLiveNow() < kCatchUpMargin) {
+      out_.say("Sneller dan live kan alleen als u achterloopt, na een pauze of terugspoelen.", speech::Priority::Echo);
+      return;
+    }
+    want = std::min(want, 2.0);
+    speed_ = want;
+    player_.setSpeed(speed_);
+    out_.say("Snelheid " + speedText(speed_) + ", tot u bij live bent.", speech::Priority::Echo);
+    return;
   }
   speed_ = want;
   player_.setSpeed(speed_);

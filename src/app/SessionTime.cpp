@@ -18,6 +18,8 @@
 namespace ml::app {
 namespace {
 
+using Clock = std::chrono::steady_clock;
+
 // "11.20 uur": the clock in the room at a UTC second.
 std::string clockText(double utc) {
   const auto s = static_cast<std::int64_t>(utc);
@@ -276,6 +278,63 @@ void Session::watchSleepTimer() {
   saveResume();
   out_.say("De slaaptimer is afgelopen. meeluister stopt. Welterusten.");
   end_ = SessionEnd::Quit;
+}
+
+// Time-shift on live: a live debate is a recording that still grows. How far behind the
+// live edge: what it was when this live run started, plus the wall time since, less the
+// audio played since (faster playing catches up, a pause falls behind).
+double Session::behindLiveNow() {
+  if (liveSince_ == Clock::time_point{}) return behindLive_;
+  const double elapsed = std::chrono::duration<double>(Clock::now() - liveSince_).count();
+  return std::max(0.0, behindLive_ + elapsed - player_.mediaSecondsPlayed());
+}
+
+double Session::heardUtcLive() {
+  return liveStartUtc_ > 0 ? liveStartUtc_ + player_.mediaSecondsPlayed() : 0;
+}
+
+// "Live" or "3 minuten 5 seconden achter live", with the clock time in the room of what is
+// heard when the playlist gives it.
+std::string Session::liveText() {
+  const double behind = behindLiveNow();
+  std::string t = behind < kCatchUpMargin ? "Live" : dutchDuration(behind) + " achter live";
+  if (const double utc = heardUtcLive(); utc > 0) t += ", in de zaal " + clockText(utc);
+  return t;
+}
+
+// Left/Right/PageUp/PageDown (and Home: the earliest kept) on live: back into what the
+// Kamer still serves, forward up to live.
+void Session::seekLive(double seconds, bool toEarliest) {
+  const double behind = behindLiveNow();
+  double target = toEarliest ? kLiveKeptSeconds : behind - seconds;
+  if (target < kCatchUpMargin) {
+    if (behind < kCatchUpMargin && seconds > 0) {
+      out_.say("Dit is live: verder vooruit kan niet.", speech::Priority::Echo);
+      return;
+    }
+    goLive();
+    return;
+  }
+  std::string why;
+  if (target > kLiveKeptSeconds) {
+    target = kLiveKeptSeconds;
+    why = "Verder terug bewaart de Kamer de live uitzending niet. ";
+  }
+  const double clock = liveStartUtc_ > 0 ? heardUtcLive() + (behind - target) : 0;
+  why += (toEarliest ? "Naar het vroegste: " : seconds < 0 ? "Terug naar " : "Vooruit naar ") + dutchDuration(target) +
+         " achter live" + (clock > 0 ? ", " + clockText(clock) : "") + ".";
+  out_.say(why, speech::Priority::Echo);
+  player_.restart(net::FetchOptions::Start::BehindLive, target);
+  seeking_ = true;
+}
+
+// Catching up faster than live ends at live, by itself, in one line.
+void Session::watchCatchUp() {
+  if (speed_ <= 1.0 || !live() || !started_ || player_.mixer().paused()) return;
+  if (behindLiveNow() >= kCatchUpMargin) return;
+  speed_ = 1.0;
+  player_.setSpeed(speed_);
+  out_.say("U bent bij live: weer gewone snelheid.", speech::Priority::Echo);
 }
 
 }  // namespace ml::app

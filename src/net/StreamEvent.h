@@ -31,6 +31,8 @@ struct StreamEvent {
   // whole length (0: unknown or live).
   double firstSegmentUtc = 0;
   double length = 0;
+  // PlayingLive: the wall clock (UTC seconds) of the first audio it plays (0: unknown).
+  double startUtc = 0;
 };
 
 }  // namespace ml::net

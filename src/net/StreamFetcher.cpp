@@ -1,6 +1,7 @@
 #include "net/StreamFetcher.h"
 
 #include <algorithm>
+#include <cmath>
 #include <chrono>
 #include <limits>
 #include <regex>
@@ -193,14 +194,41 @@ void StreamFetcher::chooseStart(const HlsMedia& media) {
     log::warn("een positie kiezen kan niet in een live stream; live gestart");
     start = S::Live;
   }
-  if (start == S::Live && !recording) {
-    std::size_t idx = segs.size() > static_cast<std::size_t>(options_.liveEdgeSegments)
-                          ? segs.size() - static_cast<std::size_t>(options_.liveEdgeSegments) : 0;
+  if (start == S::BehindLive && recording) start = S::Begin;
+  if ((start == S::Live || start == S::BehindLive) && !recording) {
+    // How far behind the live edge (the end of the newest segment) to start.
     double behind = 0;
-    for (std::size_t i = idx; i < segs.size(); ++i) behind += segs[i].duration;
-    next_ = segs.empty() ? media.mediaSequence : segs[idx].sequence;
+    if (start == S::Live) {
+      const std::size_t n = std::min(segs.size(), static_cast<std::size_t>(std::max(0, options_.liveEdgeSegments)));
+      for (std::size_t i = segs.size() - n; i < segs.size(); ++i) behind += segs[i].duration;
+    } else {
+      behind = std::max(0.0, options_.position);
+    }
+    next_ = segs.empty() ? media.mediaSequence : segs.back().sequence + 1;
+    double fromEnd = 0;  // seconds from the start of segment next_ to the live edge
+    double startUtc = 0;
+    for (std::size_t i = segs.size(); i-- > 0;) {
+      next_ = segs[i].sequence;
+      fromEnd += segs[i].duration;
+      if (fromEnd >= behind - 1e-9) break;
+    }
+    if (!segs.empty() && fromEnd < behind - 1e-9) {
+      // Before the window: segments that left it are still there for about 50 minutes
+      // (fillGap fetches them by their names, guessUri going backwards).
+      const double d = segs.front().duration > 0 ? segs.front().duration : 1;
+      const auto more = std::min<std::int64_t>(kMaxGapFill, static_cast<std::int64_t>(std::ceil((behind - fromEnd) / d)));
+      next_ = segs.front().sequence - more;
+      fromEnd += static_cast<double>(more) * d;
+    }
+    skipFirst_ = std::max(0.0, fromEnd - behind);
+    behind = std::min(behind, fromEnd);
+    if (!segs.empty()) {
+      const auto& last = segs.back();
+      if (last.programDateTime) startUtc = *last.programDateTime + last.duration - behind;
+    }
     StreamEvent e{StreamEvent::Kind::PlayingLive, {}, behind};
     if (!segs.empty()) e.firstSegmentUtc = segs.front().programDateTime.value_or(0);
+    e.startUtc = startUtc;
     events_.push(std::move(e));
     return;
   }
@@ -417,6 +445,7 @@ void StreamFetcher::fillGap(std::int64_t windowFirst, const HlsMedia& media) {
       seg.sequence = next_;
       seg.duration = media.segments.front().duration;
       auto prev = known_.find(next_ - 1);
+      if (prev == known_.end()) prev = known_.upper_bound(next_);  // time-shift: the one after
       if (prev != known_.end()) {
         seg.mapUri = prev->second.mapUri;
         seg.mapRangeOffset = prev->second.mapRangeOffset;
@@ -458,18 +487,23 @@ void StreamFetcher::fillGap(std::int64_t windowFirst, const HlsMedia& media) {
 // (no such pattern, or numbers out of range).
 std::string StreamFetcher::guessUri(std::int64_t sequence) const {
   static const std::regex kName(R"(^(.*/Segment-)(\d{1,18})(\.[A-Za-z0-9]+)(\?.*)?$)");
-  auto prev = known_.lower_bound(sequence);
-  if (prev == known_.begin()) return {};
-  --prev;
+  // From the segment before it; before the first one known (time-shift), from the one after.
+  auto ref = known_.lower_bound(sequence);
+  if (ref != known_.begin()) {
+    --ref;
+  } else if (ref == known_.end() || ref->first == sequence) {
+    return {};
+  }
   std::smatch m;
-  if (!std::regex_match(prev->second.uri, m, kName)) return {};
+  if (!std::regex_match(ref->second.uri, m, kName)) return {};
   std::int64_t ticks = 0;
   for (char ch : m[2].str()) ticks = ticks * 10 + (ch - '0');  // at most 18 digits: no overflow
-  double stepD = prev->second.duration * 1e7 + 0.5;
+  double stepD = ref->second.duration * 1e7 + 0.5;
   if (!(stepD >= 1) || stepD > 1e15) return {};
   auto step = static_cast<std::int64_t>(stepD);
   std::int64_t delta = 0, next = 0;
-  if (__builtin_mul_overflow(step, sequence - prev->first, &delta) || __builtin_add_overflow(ticks, delta, &next)) {
+  if (__builtin_mul_overflow(step, sequence - ref->first, &delta) || __builtin_add_overflow(ticks, delta, &next) ||
+      next < 0) {
     return {};
   }
   return m[1].str() + std::to_string(next) + m[3].str() + (m[4].matched ? m[4].str() : "");

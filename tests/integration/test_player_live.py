@@ -5,6 +5,7 @@ while the test adds Debat Direct events; the player announces the new speaker, a
 interruption, a suspension and its end, summarises a burst, and keeps quiet when the
 listener switched announcements off (key v). Keys through a pseudo-terminal."""
 import os
+import re
 import tempfile
 import time
 
@@ -118,6 +119,66 @@ def test_day_list_to_live_debate_in_one_key():
                 player.quit()
         finally:
             api.stop()
+
+
+def tone_index(samples, i, win=2400):
+    """Which of the staircase's 20 tones (segment k plays 300 + 50 * (k % 20) Hz) sounds
+    in samples[i:i+win]; None when none stands out."""
+    amps = [p.goertzel(samples, i, win, 300 + 50 * k) for k in range(20)]
+    best = max(range(20), key=lambda k: amps[k])
+    return best if amps[best] > 0.02 else None
+
+
+def test_time_shift_on_live():
+    """A live stream is a recording that still grows (issue 14): Left goes back 10 s, also
+    before the playlist's window (a window of 3 segments: the segments that left it are
+    fetched by their names); w says how far behind live; ] catches up at up to 2x and drops
+    to 1x at live by itself, said in one line; e is live again. Played into a real
+    PulseAudio null sink and recorded: the staircase tone steps back 2 or 3 segments."""
+    with h.HlsServer(window=3) as hls, h.PulseAudio() as pa, tempfile.TemporaryDirectory() as tmp:
+        wav = os.path.join(tmp, "heard.wav")
+        rec = pa.record(wav)
+        time.sleep(0.3)
+        env = pa.env({"XDG_CACHE_HOME": os.path.join(tmp, "cache"), "HOME": tmp,
+                      "XDG_CONFIG_HOME": os.path.join(tmp, "c"), "XDG_STATE_HOME": os.path.join(tmp, "s")})
+        env.pop("DBUS_SESSION_BUS_ADDRESS", None)
+        with p.PtyPlayer(["listen", hls.url("/live/index.m3u8"), "--modus", "schermlezer", "--geen-mpris"],
+                         env=env) as player:
+            player.expect("live", 0, timeout=30, what="the live start")
+            time.sleep(8)
+            before_seek = len(hls.log())
+            line = player.press("left", "achter live")
+            h.check(line.startswith("Terug naar"), f"Left on live goes back: {line!r}")
+            time.sleep(6)
+            line = player.press("w", "achter live")
+            m = re.search(r"(\d+) seconden achter live", line)
+            h.check(m and 17 <= int(m.group(1)) <= 30, f"w after going back 10 s: {line!r}")
+            line = player.press("t", "achter live")
+            for _ in range(4):
+                line = player.press("]", "Snelheid")
+            h.check("2 keer" in line and "live" in line, f"catching up at 2x until live: {line!r}")
+            idx = player.expect("gewone snelheid", len(player.lines), timeout=25, what="the end of catching up")
+            h.check("bij live" in player.lines[idx], f"at live, normal speed: {player.lines[idx]!r}")
+            line = player.press("]", "Sneller dan live")  # at live: no faster
+            player.press("left", "achter live")
+            player.press("e", "live")
+            player.quit()
+        time.sleep(0.3)
+        rec.stop()
+        requests = hls.log()
+        seqs = [r["seq"] for r in requests[:before_seek] if r.get("seq") is not None]
+        after = [r["seq"] for r in requests[before_seek:] if r.get("seq") is not None]
+        h.check(seqs and after and min(after) <= max(seqs) - 3,
+                f"no segment from before the window fetched after going back: before {seqs}, after {after}")
+        samples, rate, _ch, _frames = h.load_audio(wav)
+        heard = [tone_index(samples, i) for i in range(0, len(samples) - 2400, rate // 4)]
+        tones = [k for k in heard if k is not None]
+        steps = [(b - a) % 20 for a, b in zip(tones, tones[1:]) if a != b]
+        h.check(steps and steps[0] == 1, f"the stream did not play on segment by segment first: {steps}")
+        if os.environ.get("ML_DEBUG"):
+            print("heard", heard, "\nbefore", seqs, "\nafter", after, "\n", player.lines, "\n", player.err[-20:])
+        back = [st for st in steps if st in (17, 18)]
+        h.check(back, f"no step back of 2 or 3 segments in what was heard: {steps}")
 
 
 if __name__ == "__main__":
