@@ -45,6 +45,10 @@ void Player::stopThreads() {
 }
 
 void Player::stop() {
+  if (holding_) {
+    holding_ = false;
+    programme_.watchData(false);
+  }
   if (sink_) sink_->stop();
   if (speechSink_) speechSink_->stop();
   sinkStarted_ = false;
@@ -85,18 +89,46 @@ void Player::open(int sigfd, bool waitForAudio) {
 
 void Player::restart(net::FetchOptions::Start start, double position) {
   stopThreads();
-  // The reader drops the old programme at its next block; without one, do it here.
-  if (sinkStarted_) {
-    mixer_.requestClear();
-    for (int i = 0; i < 100 && mixer_.clearPending(); ++i) usleep(5000);
+  // A device is held (its buffer of the old position dropped) until the new audio is
+  // there; then nobody reads and the programme is cleared here.
+  if (sinkStarted_ && !holding_ && sink_->hold()) {
+    holding_ = true;
+    programme_.watchData(true);
   }
-  if (mixer_.clearPending() || !sinkStarted_) mixer_.clearNow();
+  if (holding_) {
+    heldSince_ = std::chrono::steady_clock::now();
+    mixer_.clearNow();
+  } else {
+    // The reader drops the old programme at its next block; without one, do it here.
+    if (sinkStarted_) {
+      mixer_.requestClear();
+      for (int i = 0; i < 100 && mixer_.clearPending(); ++i) usleep(5000);
+    }
+    if (mixer_.clearPending() || !sinkStarted_) mixer_.clearNow();
+  }
   // Events of the old run no longer apply.
   while (events_.tryPop()) {
   }
   options_.fetch.start = start;
   options_.fetch.position = position;
   startThreads();
+}
+
+bool Player::releaseWhenReady() {
+  programme_.dataWakeup().drain();  // always: a wakeup left over must not spin the loop
+  if (!holding_) return false;
+  constexpr auto kHoldAtMost = std::chrono::seconds(2);
+  // Enough to fill the device's buffer (200 ms): started with less, it pads the rest with
+  // silence that then plays before the audio still coming (a seek heard 0.2 s later).
+  constexpr std::size_t kStartFrames = audio::kSampleRate / 4;
+  if (programme_.readableFrames() < kStartFrames && !programme_.ended() &&
+      std::chrono::steady_clock::now() - heldSince_ < kHoldAtMost) {
+    return false;
+  }
+  programme_.watchData(false);
+  holding_ = false;
+  sink_->release();
+  return true;
 }
 
 void Player::setSpeed(double speed) { speed_.store(std::clamp(speed, 0.5, 3.0)); }

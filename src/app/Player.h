@@ -6,6 +6,7 @@
 // Thread contract: every member is called from the app thread.
 #pragma once
 #include <atomic>
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
@@ -75,7 +76,12 @@ class Player {
   std::vector<net::StreamEvent> takeEvents();
   audio::Mixer& mixer() { return mixer_; }
   // The debate plays on a sound device that has been started (not a file or nowhere).
-  bool playsOnDevice() const { return sinkStarted_ && !options_.outputFile && !options_.nullOutput; }
+  bool playsOnDevice() const { return sinkStarted_ && !holding_ && !options_.outputFile && !options_.nullOutput; }
+  // After a seek on a device (restart): the device is held until the new audio is there.
+  // The fd becomes readable when the decoder wrote some; releaseWhenReady() starts the
+  // device once there is audio, the stream ended, or kHoldAtMost passed (true: released).
+  int audioReadyFd() { return programme_.dataWakeup().fd(); }
+  bool releaseWhenReady();
   const PlayOptions& options() const { return options_; }
   // Seconds of the recording played since the last (re)start, whatever the speed.
   double mediaSecondsPlayed();
@@ -102,6 +108,8 @@ class Player {
   std::thread fetcher_, decoder_;
   std::atomic<double> speed_{1.0};
   bool sinkStarted_ = false;
+  bool holding_ = false;  // the device sink is held for a seek (app thread)
+  std::chrono::steady_clock::time_point heldSince_{};
   std::atomic<double> mediaOut_{0};  // seconds of the recording the decoder wrote (since the last start)
 };
 

@@ -148,6 +148,8 @@ SessionEnd Session::run() {
 
   loop_.onSignal(signalFd_, [this](int signo) { onSignal(signo); });
   loop_.watch(player_.eventsFd(), POLLIN, [this](short) { onStreamEvents(); });
+  // After a seek the device is held until the new audio is there (Player::restart).
+  loop_.watch(player_.audioReadyFd(), POLLIN, [this](short) { player_.releaseWhenReady(); });
   loop_.watch(player_.mixer().finishedWakeup().fd(), POLLIN, [this](short) {
     player_.mixer().finishedWakeup().drain();
     if (player_.mixer().finished()) onFinished();
@@ -332,6 +334,7 @@ void Session::onFollower() {
 void Session::onTick() {
   // Runs after every turn of the loop: the one place MPRIS learns the new state.
   if (mpris_) mpris_->update(mprisState());
+  player_.releaseWhenReady();  // a held device's longest wait (no audio came)
   watchDevice();
   watchSleepTimer();
   watchCatchUp();

@@ -24,6 +24,12 @@ class Sink {
   virtual ~Sink() = default;
   virtual void start() = 0;  // throws std::runtime_error (Dutch) when it cannot
   virtual void stop() = 0;   // idempotent; returns when the sink no longer touches the mixer
+  // A seek on a device: drop what the device still holds and stop asking for audio
+  // (hold), then start again once the new audio is there (release), so the new position
+  // is heard at once instead of after the device's buffer of the old one. false: this
+  // sink cannot (files, the null sink); the caller clears the programme the usual way.
+  virtual bool hold() { return false; }
+  virtual void release() {}
 };
 
 // What a device stream carries decides its buffer, and so its cost and how soon it is heard.

@@ -27,6 +27,8 @@ Listens on 127.0.0.1 (HTTP/1.1, keep-alive, Content-Length) and writes its port 
   /control/reset                      clear faults (and an active freeze)
   /control/vod?open=1                 on-demand playlists without ENDLIST (a recording not yet
                                       closed, as just after a debate ended); open=0 closes them
+  /control/vod?long=N                 on-demand playlists of N segments (at most 20000; a
+                                      plenary day is about 11000), the fixture repeated
   /control/log[?since=N]              JSON list of every non-control request
   /control/live                       {"now_seq", "first_seq", "t"}
 """
@@ -112,6 +114,7 @@ class State:
         self.lock = threading.Lock()
         self.faults = []
         self.vod_open = False     # /control/vod?open=1: the recording's playlist not closed yet
+        self.vod_long = 0         # /control/vod?long=N: on-demand playlists of N segments (benchmarks)
         self.log = []
         self.freeze = None  # (start_t, end_t) in server time
         self.down_request = None  # seconds, set by the fault handler
@@ -261,9 +264,11 @@ class Handler(BaseHTTPRequestHandler):
             if seq is None:
                 return self.not_found("segment")
             if parts[0] == "vod":
-                if seq >= media.count:
-                    return self.not_found("segment")
-                return self.answer("segment", 200, media.segments[seq], "audio/mp4")
+                if seq < media.count:
+                    return self.answer("segment", 200, media.segments[seq], "audio/mp4")
+                if seq < state.vod_long:  # a long recording: the fixture again, its tfdt moved on
+                    return self.answer("segment", 200, media.live_segment(seq), "audio/mp4")
+                return self.not_found("segment")
             self._entry["seq"] = seq
             if state.segment_status(seq) != 200:
                 return self.not_found("segment")
@@ -320,7 +325,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def vod_playlist(self, query):
         media = self.server.state.media
-        count = media.count
+        count = self.server.state.vod_long or media.count
         if "count" in query:
             count = max(0, min(count, int(query["count"][0])))
         if self.server.state.vod_open:  # no ENDLIST and no PLAYLIST-TYPE yet, as just after a debate
@@ -405,7 +410,10 @@ class Handler(BaseHTTPRequestHandler):
             return self.send_body(200, b"ok", "text/plain")
         if path == "/control/vod":
             with state.lock:
-                state.vod_open = q.get("open") == "1"
+                if "open" in q:
+                    state.vod_open = q.get("open") == "1"
+                if "long" in q:
+                    state.vod_long = max(0, min(20000, int(q["long"])))
             return self.send_body(200, b"ok", "text/plain")
         if path == "/control/fault":
             error = self.arm(state, q)

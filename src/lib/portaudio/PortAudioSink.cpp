@@ -113,6 +113,17 @@ class PortAudioSink final : public Sink {
     logUnderflows();
   }
 
+  // A seek: Pa_AbortStream drops the device's buffer at once (no playing out); the
+  // stream stays open and starts again in release().
+  bool hold() override { return stream_ != nullptr && Pa_AbortStream(stream_) == paNoError; }
+  void release() override {
+    if (stream_ == nullptr) return;
+    if (PaError rc = Pa_StartStream(stream_); rc != paNoError) {
+      // The device watch notices a stream that does not run and ends the player.
+      log::warn("het audioapparaat start niet opnieuw: {}", Pa_GetErrorText(rc));
+    }
+  }
+
   // For the on-demand speech sink: the stream stops and starts again, staying open.
   bool startStream() { return Pa_StartStream(stream_) == paNoError; }
   void stopStream() { Pa_StopStream(stream_); }
