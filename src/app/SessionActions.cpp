@@ -283,6 +283,7 @@ void Session::whereAmI() {
   } else if (recording_) {
     line += "Positie " + dutchDuration(position());
     if (length_ > 0) line += ", nog " + dutchDuration(std::max(0.0, length_ - position()));
+    if (recordingStartUtc_ > 0) line += ", in de zaal " + roomClock(recordingStartUtc_ + position()) + " uur";
     line += player_.mixer().paused() ? ", gepauzeerd." : ".";
   } else if (!live()) {
     line += "Opname";

@@ -192,6 +192,8 @@ def test_go_to_a_moment_by_position_and_by_clock_time():
             line = player.press("w", "Positie")
             m = re.search(r"Positie (\d+) seconden", line)
             h.check(m and 40 <= int(m.group(1)) <= 46, f"after g 0:40, w says {line!r}")
+            h.check("nog 1 minuut" in line and "in de zaal 11.15 uur" in line,
+                    f"w says the time left and the clock time in the room: {line!r}")
             player.press("g", "Ga naar")
             type_line(player, "11.15.20")
             line = player.press("enter", "Naar")
