@@ -142,6 +142,7 @@ const std::vector<Entry>& entries() {
        [](auto v, Settings& s) { return setDouble(v, "x", 0.5, 3.0, 1, s.speed); }},
       {"kleur", "ja of nee", [](auto v, Settings& s) { return setBool(v, s.colour); }},
       {"hervatten", "ja of nee", [](auto v, Settings& s) { return setBool(v, s.resume); }},
+      {"ondertiteling", "ja of nee", [](auto v, Settings& s) { return setBool(v, s.subtitles); }},
       {"apparaat", "de naam of het nummer van een geluidsapparaat (zie meeluister apparaten)",
        [](auto v, Settings& s) { return setText(v, s.device); }},
       {"spraak-apparaat", "de naam of het nummer van een geluidsapparaat (zie meeluister apparaten)",

@@ -46,6 +46,7 @@ struct Settings {
   double speed = 1.0;            // playback speed 0.5..3.0
   bool colour = false;           // only when asked; NO_COLOR (any non-empty value) forces false
   bool resume = true;            // continue recordings where the listener stopped
+  bool subtitles = false;        // "ondertiteling": print the Kamer's subtitles as lines (issue 12)
   std::string device;            // "apparaat": as --apparaat; empty: the system's default
   std::string speechDevice;      // "spraak-apparaat": as --spraak-apparaat; empty: as device
   std::map<std::string, std::string> keys;  // the [toetsen] section: action-id -> keys

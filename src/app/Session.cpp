@@ -17,6 +17,7 @@
 #include "core/Time.h"
 #include "live/Announcements.h"
 #include "live/DebateFollower.h"
+#include "words/SubtitleFeed.h"
 #include "ui/Terminal.h"
 
 namespace ml::app {
@@ -69,12 +70,14 @@ Session::Session(SessionOptions options, Output& output, ui::Terminal* terminal,
   player_.mixer().setDucking({static_cast<float>(s.duckDb), static_cast<float>(s.duckAttackSeconds),
                               static_cast<float>(s.duckReleaseSeconds), s.duckPause});
   player_.setSpeed(speed_);
+  subtitlesOn_ = s.subtitles;
   // Say what is true: an ended debate is a recording and plays as one (issue 13), also
   // while the Kamer's playlist for it is not closed yet.
   player_.setRecording(endedDebate());
 }
 
 Session::~Session() {
+  subtitles_.reset();
   follower_.reset();
   mpris_.reset();
   player_.stop();
@@ -144,6 +147,7 @@ SessionEnd Session::run() {
   }
   startMpris();
   startFollower();
+  if (subtitlesOn_) startSubtitles();
   lastSave_ = Clock::now();
 
   loop_.onSignal(signalFd_, [this](int signo) { onSignal(signo); });
@@ -338,6 +342,7 @@ void Session::onTick() {
   watchDevice();
   watchSleepTimer();
   watchCatchUp();
+  printSubtitles();
   if (recording_ && started_ && Clock::now() - lastSave_ >= kSaveEvery) {
     saveResume();
     lastSave_ = Clock::now();
@@ -367,11 +372,18 @@ void Session::onKey(const std::string& key) {
   const auto action = keys_.action(key);
   if (mode_) {
     const KeyResult r = mode_->key(key, action);
+    // A mode that opens the next one (the search prompt its list of places) leaves it
+    // here: a mode is never replaced inside its own key().
+    if (nextMode_) {
+      mode_ = std::move(nextMode_);
+      return;
+    }
     if (r == KeyResult::Handled) return;
     mode_.reset();
     if (r == KeyResult::Leave) return;
   }
   playing_.key(key, action);
+  if (nextMode_) mode_ = std::move(nextMode_);
 }
 
 std::string Session::hint(ui::Action action, const std::string& what) const {

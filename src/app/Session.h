@@ -8,6 +8,7 @@
 // still prints live announcements.
 #pragma once
 #include <chrono>
+#include <deque>
 #include <memory>
 #include <optional>
 #include <string>
@@ -29,12 +30,16 @@
 #include "sources/SourceConfig.h"
 #include "ui/KeyDecoder.h"
 #include "ui/KeyMap.h"
+#include "words/Transcript.h"
 
 namespace ml::live {
 class DebateFollower;
 }
 namespace ml::ui {
 class Terminal;
+}
+namespace ml::words {
+class SubtitleFeed;
 }
 
 namespace ml::app {
@@ -52,6 +57,9 @@ struct SessionOptions {
 };
 
 // Interrupted: SIGINT (exit 130); Terminated: SIGTERM (exit 143).
+// "11.20 uur": the clock in the room (Dutch local time) at a UTC second.
+std::string clockText(double utc);
+
 enum class SessionEnd { Quit, Back, Ended, Failed, Interrupted, Terminated };
 SessionEnd signalEnd(int signo);
 int exitCode(SessionEnd end);
@@ -111,7 +119,8 @@ class Session : public mpris::Handler {
   // now, the clock time in the room of what is heard (0: unknown), moving behind live.
   double behindLiveNow();
   double heardUtcLive();
-  void seekLive(double seconds, bool toEarliest = false);
+  // `say`: what to say instead of "Terug naar ... achter live".
+  void seekLive(double seconds, bool toEarliest = false, const std::string& say = {});
   std::string liveText();
   void watchCatchUp();
   // Behind live by less than this is "at live": no faster speed, the catch-up ends.
@@ -134,6 +143,19 @@ class Session : public mpris::Handler {
   void listBookmarks();
   std::string bookmarkLabel(const resume::Bookmark& b) const;
   void cycleSleepTimer();
+  // SessionWords.cpp: the subtitles as lines, the last sentence again, search (issue 12).
+  void startSubtitles();
+  void toggleSubtitles();
+  void onSubtitleFeed();
+  void printSubtitles();
+  double wordsClock();
+  double clockOfWords(double wordsTime) const;  // a cue's time as a position in the recording
+  void repeatSentence(bool aloud);
+  void search();
+  void searchFor(const std::string& text);
+  void searchStep(int direction);
+  std::string hitLabel(const words::Line& hit) const;
+  void playHit(std::size_t i);
   void watchSleepTimer();
   void applyVolume();
   void changeVolume(int deltaPercent);
@@ -172,6 +194,7 @@ class Session : public mpris::Handler {
   ui::KeyDecoder decoder_;
   PlayingMode playing_;
   std::unique_ptr<Mode> mode_;  // a mode over playing (help, describer), or none
+  std::unique_ptr<Mode> nextMode_;  // opened by a mode's key(): takes over after it
   std::unique_ptr<live::DebateFollower> follower_;
   std::unique_ptr<mpris::Service> mpris_;
   std::optional<SessionEnd> end_;
@@ -206,6 +229,19 @@ class Session : public mpris::Handler {
   // The device watch (onTick): the mixer's render count when it last moved, and when.
   audio::DeviceWatch deviceWatch_;
   SleepTimer sleep_;
+  // The words (SessionWords.cpp).
+  std::unique_ptr<words::SubtitleFeed> subtitles_;
+  EventLoop::Id subtitlesWatch_ = 0;
+  bool subtitlesOn_ = false;
+  double wordsCursor_ = 0;                 // the words' clock up to which cues were printed
+  bool wordsMoved_ = false;                // the cursor moved on (the first cues came)
+  std::deque<std::string> wordsRecent_;    // the last lines printed (roll-up merging)
+  std::string wordsSpeaker_;
+  std::vector<std::pair<double, std::string>> wordsHistory_;  // printed lines, for r
+  std::size_t repeatBack_ = 0;
+  std::chrono::steady_clock::time_point lastRepeat_{};
+  std::string searchQuery_;
+  std::vector<words::Line> searchHits_;
 };
 
 }  // namespace ml::app

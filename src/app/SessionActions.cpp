@@ -70,6 +70,12 @@ void Session::perform(ui::Action action) {
     case A::Bookmark: setBookmark(); break;
     case A::Bookmarks: listBookmarks(); break;
     case A::SleepTimer: cycleSleepTimer(); break;
+    case A::Subtitles: toggleSubtitles(); break;
+    case A::Repeat: repeatSentence(false); break;
+    case A::RepeatAloud: repeatSentence(true); break;
+    case A::Search: search(); break;
+    case A::SearchNext: searchStep(1); break;
+    case A::SearchPrevious: searchStep(-1); break;
     case A::ReadInfo: readParts(0); break;
     case A::ReadAgenda: readParts(1); break;
     case A::ReadBackground: readParts(2); break;

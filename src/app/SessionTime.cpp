@@ -16,15 +16,15 @@
 #include "live/Announcements.h"
 
 namespace ml::app {
-namespace {
 
-using Clock = std::chrono::steady_clock;
-
-// "11.20 uur": the clock in the room at a UTC second.
 std::string clockText(double utc) {
   const auto s = static_cast<std::int64_t>(utc);
   return TimePoint{s, dutchOffsetMinutes(s)}.localClock() + " uur";
 }
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
 
 // The bookmark list: Up/Down walk, Enter plays and closes, Delete removes, Escape closes;
 // other keys close the list and act in the player.
@@ -304,7 +304,7 @@ std::string Session::liveText() {
 
 // Left/Right/PageUp/PageDown (and Home: the earliest kept) on live: back into what the
 // Kamer still serves, forward up to live.
-void Session::seekLive(double seconds, bool toEarliest) {
+void Session::seekLive(double seconds, bool toEarliest, const std::string& say) {
   const double behind = behindLiveNow();
   double target = toEarliest ? kLiveKeptSeconds : behind - seconds;
   if (target < kCatchUpMargin) {
@@ -321,8 +321,9 @@ void Session::seekLive(double seconds, bool toEarliest) {
     why = "Verder terug bewaart de Kamer de live uitzending niet. ";
   }
   const double clock = liveStartUtc_ > 0 ? heardUtcLive() + (behind - target) : 0;
-  why += (toEarliest ? "Naar het vroegste: " : seconds < 0 ? "Terug naar " : "Vooruit naar ") + dutchDuration(target) +
-         " achter live" + (clock > 0 ? ", " + clockText(clock) : "") + ".";
+  why += say.empty() ? (toEarliest ? "Naar het vroegste: " : seconds < 0 ? "Terug naar " : "Vooruit naar ") +
+                           dutchDuration(target) + " achter live" + (clock > 0 ? ", " + clockText(clock) : "") + "."
+                     : say;
   out_.say(why, speech::Priority::Echo);
   player_.restart(net::FetchOptions::Start::BehindLive, target);
   seeking_ = true;

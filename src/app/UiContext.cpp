@@ -37,7 +37,7 @@ std::unique_ptr<speech::Speaker> makeSpeaker(Settings& s, audio::SpeechBuffer& b
 // Literals, not globals: other files' static ArgSpecs are built from this at start-up.
 ArgSpec withUiOptions(ArgSpec spec) {
   spec.valued.insert({"modus", "uitgebreidheid", "spraak", "spraaksnelheid"});
-  spec.flags.insert("geen-mpris");
+  spec.flags.insert({"geen-mpris", "ondertiteling"});
   return withDeviceOptions(std::move(spec));
 }
 
@@ -76,6 +76,7 @@ std::unique_ptr<UiContext> makeUiContext(const Args& a) {
     ctx->settings.speechRate = static_cast<int>(*r);
   }
   ctx->mpris = !a.flag("geen-mpris");
+  if (a.flag("ondertiteling")) ctx->settings.subtitles = true;
   ctx->signalFd = blockedSignalFd();
   ctx->watchSignals();
   // Before anything plays: a device name that fits none is a usage error at once. (After

@@ -17,7 +17,7 @@ struct ActionInfo {
 };
 
 // In the order help lists them.
-constexpr std::array<ActionInfo, 37> kActions = {{
+constexpr std::array<ActionInfo, 43> kActions = {{
     {Action::PlayPause, "play-pause", "afspelen of pauzeren"},
     {Action::Next, "next", "volgende op het gekozen niveau"},
     {Action::Previous, "previous", "vorige op het gekozen niveau"},
@@ -34,6 +34,12 @@ constexpr std::array<ActionInfo, 37> kActions = {{
     {Action::Bookmark, "bookmark", "een bladwijzer zetten"},
     {Action::Bookmarks, "bookmarks", "lijst van de bladwijzers; Enter speelt, Delete verwijdert"},
     {Action::SleepTimer, "sleep-timer", "slaaptimer: uit, 15, 30 of 60 minuten, of tot het einde van deze spreekbeurt"},
+    {Action::Subtitles, "subtitles", "ondertiteling aan of uit: wat er gezegd wordt als regels"},
+    {Action::Repeat, "repeat", "de laatste zin herhalen; nog eens: de zin daarvoor"},
+    {Action::RepeatAloud, "repeat-aloud", "de laatste zin laten voorlezen"},
+    {Action::Search, "search", "zoeken in wat er gezegd is"},
+    {Action::SearchNext, "search-next", "naar de volgende plek die gevonden is"},
+    {Action::SearchPrevious, "search-previous", "naar de vorige plek die gevonden is"},
     {Action::ReadAgenda, "read-agenda", "de agenda voorlezen"},
     {Action::ReadBackground, "read-background", "de achtergrond voorlezen"},
     {Action::ReadInfo, "read-info", "wat, wanneer en waar voorlezen"},

@@ -14,7 +14,8 @@ namespace ml::ui {
 
 enum class Action {
   PlayPause, Next, Previous, LevelNext, LevelPrevious, SeekBack, SeekForward,
-  SeekBackLong, SeekForwardLong, GoLive, GoToStart, GoTo, Parts, Bookmark, Bookmarks, SleepTimer, ReadAgenda, ReadBackground, ReadInfo, WhereAmI,
+  SeekBackLong, SeekForwardLong, GoLive, GoToStart, GoTo, Parts, Bookmark, Bookmarks, SleepTimer,
+  Subtitles, Repeat, RepeatAloud, Search, SearchNext, SearchPrevious, ReadAgenda, ReadBackground, ReadInfo, WhereAmI,
   Time, Help, DescribeKeys, VolumeUp, VolumeDown, Mute, SpeechRateUp, SpeechRateDown, SpeedUp,
   SpeedDown, SpeedNormal, Verbosity, OutputMode, StopSpeech, Select, Back, Quit
 };

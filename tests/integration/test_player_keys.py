@@ -14,6 +14,8 @@ EXPECT = {
     "go-to": "Ga naar",
     "parts": ("sprekers", "Sprekers"), "bookmark": "Bladwijzer", "bookmarks": "Bladwijzers",
     "sleep-timer": "Slaaptimer",
+    "subtitles": "Ondertiteling", "repeat": ("Nog niets", "ondertitel"), "repeat-aloud": ("Nog niets", "ondertitel"),
+    "search": "Zoek", "search-next": "gezocht", "search-previous": "gezocht",
     "play-pause": "Gepauzeerd", "next": ("sprekers", "Agendapunt", "Vooruit"),
     "previous": ("sprekers", "Agendapunt", "Terug"),
     "level-next": "Niveau", "level-previous": "Niveau", "seek-back": "Terug",
@@ -63,7 +65,7 @@ def test_every_binding_answers():
                         player.press("escape", "gesloten", timeout=10)
                     if action == "describe-keys":  # leave the describer again
                         player.press(key, "uit", timeout=10)
-                    if action == "go-to":          # leave the prompt again
+                    if action in ("go-to", "search"):  # leave the prompt again
                         player.press("escape", "Geannuleerd", timeout=10)
                     if action == "play-pause":     # and play again
                         player.press(key, "Speelt", timeout=10)

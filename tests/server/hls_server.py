@@ -24,12 +24,23 @@ Listens on 127.0.0.1 (HTTP/1.1, keep-alive, Content-Length) and writes its port 
                                       a 2 s burst
   /cdn/<any of the above>             alias (for absolute URIs on another host)
   /control/fault?kind=...             status|drop|stall|truncate|garbage|down|freeze
+                                      (target= segment|playlist|master|init|plain|subtitles
+                                      (a subtitle playlist)|vtt (a subtitle file)|any)
   /control/reset                      clear faults (and an active freeze)
   /control/vod?open=1                 on-demand playlists without ENDLIST (a recording not yet
                                       closed, as just after a debate ended); open=0 closes them
   /control/vod?long=N                 on-demand playlists of N segments (at most 20000; a
                                       plenary day is about 11000), the fixture repeated
   /control/log[?since=N]              JSON list of every non-control request
+  /vod|live/subtitles/nl-pol.m3u8     the Dutch WebVTT subtitle rendition (issue 12), in the
+                                      master as TYPE=SUBTITLES,LANGUAGE="nl-pol": live always,
+        on demand only when the master's query has start and end (as the Kamer's). Live: one
+        VTT per segment, live/nl/<YYYYMMDDhhmmssmmm>.vtt?start=..&end=.. with the segment's
+        PROGRAM-DATE-TIME, HTTP 500 for the newest segment's file in its first 2 s. On demand:
+        one VTT for the whole recording, nl-pol/vod.vtt?start=<first PROGRAM-DATE-TIME>.
+        Cue texts tell their segment: segment k has the roll-up cue
+        ["ondertitel segment k-1", "ondertitel segment k"] from 0.20 to 3.50 s into it, and a
+        cue "brug k" from 3.60 s that runs into segment k+1 (live: in both files).
   /control/live                       {"now_seq", "first_seq", "t"}
 """
 import argparse
@@ -47,7 +58,7 @@ import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 SEGMENT_SECONDS = 3.84
-TARGETS = ("segment", "playlist", "master", "init", "plain", "any")
+TARGETS = ("segment", "playlist", "master", "init", "plain", "subtitles", "vtt", "any")
 PLAIN_TYPES = {".mp3": "audio/mpeg", ".ogg": "application/ogg", ".opus": "audio/ogg"}
 VIDEO_VARIANT_QUERY = "start=2023-12-21T11%3A15%3A00.0000000%2B01%3A00"
 
@@ -248,7 +259,9 @@ class Handler(BaseHTTPRequestHandler):
         m3u8 = "application/vnd.apple.mpegurl"
         parts = path.strip("/").split("/")
         if len(parts) == 2 and parts[0] in ("vod", "live") and parts[1] == "index.m3u8":
-            return self.answer("master", 200, self.master(), m3u8)
+            return self.answer("master", 200, self.master(parts[0], query), m3u8)
+        if len(parts) >= 3 and parts[0] in ("vod", "live") and parts[1] == "subtitles":
+            return self.subtitles(parts[0], parts[2:], query)
         if len(parts) == 3 and parts[0] in ("vod", "live"):
             stream, name = parts[1], parts[2]
             if stream in ("Stream(01)", "Stream(02)"):
@@ -284,16 +297,106 @@ class Handler(BaseHTTPRequestHandler):
             return self.plain(parts[1])
         return self.not_found()
 
-    def master(self):
+    def master(self, kind, query):
         q = urllib.parse.urlsplit(self.path).query
         audio = "Stream(06)/prog_index.m3u8" + ("?" + q if q else "")
         lines = ["#EXTM3U", "#EXT-X-VERSION:7",
-                 f'#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID="audio",NAME="Original Audio",URI="{audio}"',
+                 f'#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID="audio",NAME="Original Audio",URI="{audio}"',]
+        if kind == "live" or ("start" in query and "end" in query):
+            media = self.server.state.media
+            start = urllib.parse.quote(media.pdt(0), safe="")
+            lines.append('#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID="subs",NAME="Nederlands",DEFAULT=NO,'
+                         f'FORCED=NO,URI="subtitles/nl-pol.m3u8?start={start}",LANGUAGE="nl-pol"')
+        lines += [
                  '#EXT-X-STREAM-INF:PROGRAM-ID=1,BANDWIDTH=408322,RESOLUTION=320x180,AUDIO="audio"',
                  f"Stream(01)/prog_index.m3u8?{VIDEO_VARIANT_QUERY}",
                  '#EXT-X-STREAM-INF:PROGRAM-ID=1,BANDWIDTH=504260,RESOLUTION=640x360,AUDIO="audio"',
                  f"Stream(02)/prog_index.m3u8?{VIDEO_VARIANT_QUERY}"]
         return ("\n".join(lines) + "\n").encode()
+
+    # ---- subtitles (issue 12) ---------------------------------------------------------
+    @staticmethod
+    def cue_time(seconds):
+        ms = int(round(seconds * 1000))
+        return f"{ms // 3600000:02d}:{ms // 60000 % 60:02d}:{ms // 1000 % 60:02d}.{ms % 1000:03d}"
+
+    def segment_cues(self, seq, offset):
+        """The cues of segment seq, `offset` seconds into the file's timeline."""
+        rollup = [f"ondertitel segment {seq - 1}", f"ondertitel segment {seq}"] if seq > 0 \
+            else [f"ondertitel segment {seq}"]
+        return [(offset + 0.20, offset + 3.50, rollup),
+                (offset + 3.60, offset + 4.30, [f"brug {seq}"])]
+
+    @staticmethod
+    def vtt(cues, header=""):
+        out = ["WEBVTT" + header, ""]
+        for n, (a, b, lines) in enumerate(cues):
+            out += [str(n + 1), f"{Handler.cue_time(a)} --> {Handler.cue_time(b)} line:90%"] + lines + [""]
+        return "\n".join(out).encode()
+
+    def vtt_name(self, seq):
+        media = self.server.state.media
+        t = datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc) + datetime.timedelta(
+            microseconds=(media.base_ticks + seq * media.ticks_per_segment) // 10)
+        return t.strftime("%Y%m%d%H%M%S") + f"{t.microsecond // 1000:03d}"
+
+    def seq_of_vtt(self, name):
+        m = re.fullmatch(r"(\d{17})\.vtt", name)
+        if not m:
+            return None
+        media = self.server.state.media
+        t = datetime.datetime.strptime(m.group(1)[:14], "%Y%m%d%H%M%S").replace(tzinfo=datetime.timezone.utc)
+        ticks = (int(t.timestamp()) * 1000 + int(m.group(1)[14:])) * 10000
+        delta = ticks - media.base_ticks
+        if delta < 0 or delta % media.ticks_per_segment:
+            return None
+        return delta // media.ticks_per_segment
+
+    def subtitles(self, kind, rest, query):
+        state = self.server.state
+        media = state.media
+        m3u8 = "application/vnd.apple.mpegurl"
+        vtt_type = "text/vtt; charset=utf-8"
+        if rest == ["nl-pol.m3u8"] and kind == "vod":
+            count = state.vod_long or media.count
+            start = urllib.parse.quote(media.pdt(0), safe="")
+            lines = ["#EXTM3U", "#EXT-X-VERSION:4", "#EXT-X-PLAYLIST-TYPE:VOD",
+                     f"#EXTINF:{count * SEGMENT_SECONDS:.3f}", f"nl-pol/vod.vtt?start={start}",
+                     "#EXT-X-ENDLIST"]
+            return self.answer("subtitles", 200, ("\n".join(lines) + "\n").encode(), m3u8)
+        if rest == ["nl-pol", "vod.vtt"] and kind == "vod":
+            count = state.vod_long or media.count
+            cues = []
+            for k in range(count):
+                cues += self.segment_cues(k, k * SEGMENT_SECONDS)
+            return self.answer("vtt", 200, self.vtt(cues), vtt_type)
+        if rest == ["nl-pol.m3u8"] and kind == "live":
+            newest = state.newest_seq(state.playlist_time())
+            first = max(0, newest - state.window + 1)
+            lines = ["#EXTM3U", "#EXT-X-VERSION:3", "#EXT-X-TARGETDURATION:4",
+                     f"#EXT-X-MEDIA-SEQUENCE:{first}"]
+            for seq in range(first, newest + 1):
+                a = urllib.parse.quote(media.pdt(seq), safe="")
+                b = urllib.parse.quote(media.pdt(seq + 1), safe="")
+                lines += [f"#EXT-X-PROGRAM-DATE-TIME:{media.pdt(seq)}", "#EXTINF:3.840,",
+                          f"live/nl/{self.vtt_name(seq)}.vtt?start={a}&end={b}"]
+            return self.answer("subtitles", 200, ("\n".join(lines) + "\n").encode(), m3u8)
+        if len(rest) == 3 and rest[:2] == ["live", "nl"] and kind == "live":
+            seq = self.seq_of_vtt(rest[2])
+            if seq is None or state.segment_status(seq) != 200:
+                return self.not_found("subtitles")
+            self._entry["vtt_seq"] = seq
+            now = state.now()
+            published = (seq - state.window) * SEGMENT_SECONDS  # when it became the newest
+            if seq == state.newest_seq(now) and now - published < 2.0:
+                return self.answer("vtt", 500, b"not yet\n", "text/plain")
+            cues = self.segment_cues(seq, 0.0)
+            if seq > 0:  # the bridge from the segment before runs into this one
+                cues.insert(0, (0.0, 0.70, [f"brug {seq - 1}"]))
+            # The Kamer's X-TIMESTAMP-MAP is not reliable: this one is deliberately wrong.
+            return self.answer("vtt", 200, self.vtt(cues, "\nX-TIMESTAMP-MAP=MPEGTS:181999,LOCAL:00:00:07.000"),
+                               vtt_type)
+        return self.not_found("subtitles")
 
     def uri_prefix(self, query):
         """'' for relative URIs, or the absolute base on the other loopback name."""

@@ -1,0 +1,254 @@
+// The words in the player (issue 12): the Kamer's subtitles printed as lines, each when its
+// words are heard; the last sentence again (r, and R aloud); search in what was said (/,
+// then n and N). The cues come from a words::SubtitleFeed (its own thread) and are placed
+// on the debate's clock, the same time line as the list of parts and the bookmarks.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "app/Session.h"
+#include "app/modes/ListMode.h"
+#include "app/modes/PromptMode.h"
+#include "core/Log.h"
+#include "words/SubtitleFeed.h"
+
+namespace ml::app {
+
+namespace {
+using Clock = std::chrono::steady_clock;
+constexpr std::size_t kHistoryLines = 400;  // printed lines kept for r
+constexpr std::size_t kRecentLines = 6;     // roll-up merging looks this far back
+}  // namespace
+
+void Session::startSubtitles() {
+  if (subtitles_ || options_.play.fetch.url.empty()) return;
+  subtitles_ = words::startSubtitleFeed(options_.play.fetch.url);
+  subtitlesWatch_ = loop_.watch(subtitles_->fd(), POLLIN, [this](short) { onSubtitleFeed(); });
+}
+
+void Session::toggleSubtitles() {
+  subtitlesOn_ = !subtitlesOn_;
+  if (!subtitlesOn_) {
+    out_.say("Ondertiteling uit.", speech::Priority::Echo);
+    return;
+  }
+  wordsCursor_ = 0;
+  const bool missing = subtitles_ && (subtitles_->state() == words::SubtitleFeed::State::NoTrack ||
+                                      subtitles_->state() == words::SubtitleFeed::State::Failed);
+  out_.say(missing ? "Ondertiteling aan, maar bij deze uitzending is er geen." : "Ondertiteling aan.",
+           speech::Priority::Echo);
+  startSubtitles();
+}
+
+void Session::onSubtitleFeed() {
+  subtitles_->drain();
+  for (const auto& note : subtitles_->takeNotes()) {
+    // Said once; only to a listener who asked for the subtitles (search uses them quietly).
+    if (subtitlesOn_) out_.say(note);
+    else log::info("{}", note);
+  }
+  printSubtitles();
+}
+
+// Where the listener is on the words' clock: UTC of what is heard, or seconds into the
+// recording when the feed could not place its cues on the clock. 0: not known yet.
+double Session::wordsClock() {
+  if (!started_) return 0;
+  if (subtitles_ && subtitles_->relative()) return recording_ ? std::max(position(), 1e-3) : 0;
+  if (recording_) return recordingStartUtc_ > 0 ? recordingStartUtc_ + position() : 0;
+  return heardUtcLive();
+}
+
+double Session::clockOfWords(double wordsTime) const {
+  return subtitles_ && subtitles_->relative() ? wordsTime : wordsTime - recordingStartUtc_;
+}
+
+void Session::printSubtitles() {
+  if (!subtitlesOn_ || !subtitles_) return;
+  const double now = wordsClock();
+  if (now <= 0) return;
+  // A jump (a seek, a new live run): nothing in between is printed; the words from here are.
+  if (wordsCursor_ <= 0 || now < wordsCursor_ - 0.5 || (now > wordsCursor_ + 6 && wordsMoved_)) {
+    wordsCursor_ = now - 0.3;
+    wordsRecent_.clear();
+  }
+  if (now <= wordsCursor_) return;
+  // Until the first cues came (the feed starts with the stream), the cursor waits, so
+  // the first words are printed once they are there; words more than 5 s old are not.
+  if (subtitles_->transcript().size() == 0) return;
+  if (!wordsMoved_) {
+    wordsMoved_ = true;
+    wordsCursor_ = std::max(wordsCursor_, now - 5);
+  }
+  for (const auto& cue : subtitles_->transcript().between(wordsCursor_, now)) {
+    // Roll-up captions repeat the lines already shown: leading lines printed a moment ago
+    // are skipped.
+    std::size_t from = 0;
+    while (from < cue.lines.size() &&
+           std::find(wordsRecent_.begin(), wordsRecent_.end(), cue.lines[from]) != wordsRecent_.end()) {
+      ++from;
+    }
+    for (std::size_t i = from; i < cue.lines.size(); ++i) {
+      std::string line = cue.lines[i];
+      if (!cue.speaker.empty() && cue.speaker != wordsSpeaker_ && i == from) line = cue.speaker + ": " + line;
+      out_.note(line);
+      wordsRecent_.push_back(cue.lines[i]);
+      if (wordsRecent_.size() > kRecentLines) wordsRecent_.pop_front();
+      wordsHistory_.push_back({cue.utc, cue.lines[i]});
+      if (wordsHistory_.size() > kHistoryLines) wordsHistory_.erase(wordsHistory_.begin());
+    }
+    if (!cue.speaker.empty()) wordsSpeaker_ = cue.speaker;
+  }
+  wordsCursor_ = now;
+}
+
+// r: the last sentence heard, printed; again within 10 s: the one before. R: said aloud.
+void Session::repeatSentence(bool aloud) {
+  std::vector<std::string> texts;
+  std::vector<double> times;
+  if (subtitlesOn_ && !wordsHistory_.empty()) {
+    for (const auto& [t, text] : wordsHistory_) {
+      times.push_back(t);
+      texts.push_back(text);
+    }
+  } else if (subtitles_) {
+    // Subtitles not shown: the words heard in the last two minutes, from the feed.
+    const double now = wordsClock();
+    if (now > 0) {
+      std::vector<std::string> recent;
+      for (const auto& cue : subtitles_->transcript().between(now - 120, now)) {
+        for (const auto& l : cue.lines) {
+          if (std::find(recent.begin(), recent.end(), l) != recent.end()) continue;
+          recent.push_back(l);
+          if (recent.size() > kRecentLines) recent.erase(recent.begin());
+          texts.push_back(l);
+          times.push_back(cue.utc);
+        }
+      }
+    }
+  }
+  const auto all = words::sentences(texts, times);
+  if (all.empty()) {
+    if (!subtitles_) {
+      startSubtitles();
+      out_.say("Nog niets gehoord om te herhalen: de ondertiteling wordt nu opgehaald. " +
+               hint(ui::Action::Subtitles, "om haar te tonen"));
+    } else {
+      out_.say("Nog niets gehoord om te herhalen.");
+    }
+    return;
+  }
+  const auto now = Clock::now();
+  if (now - lastRepeat_ < std::chrono::seconds(10) && repeatBack_ + 1 < all.size()) ++repeatBack_;
+  else if (now - lastRepeat_ >= std::chrono::seconds(10)) repeatBack_ = 0;
+  lastRepeat_ = now;
+  const std::string& text = all[all.size() - 1 - std::min(repeatBack_, all.size() - 1)].text;
+  if (aloud) out_.say(text);
+  else out_.note(text);
+}
+
+void Session::search() {
+  if (!subtitles_) startSubtitles();
+  out_.say("Zoek: typ een of meer woorden en Enter. Escape annuleert.");
+  mode_ = std::make_unique<PromptMode>(out_, [this](const std::string& text) { searchFor(text); });
+}
+
+void Session::searchFor(const std::string& text) {
+  if (text.empty()) {
+    out_.say("Niets getypt; er is niet gezocht.");
+    return;
+  }
+  const auto lines = subtitles_ ? subtitles_->transcript().all() : std::vector<words::Line>{};
+  if (lines.empty()) {
+    const auto st = subtitles_ ? subtitles_->state() : words::SubtitleFeed::State::NoTrack;
+    out_.say(st == words::SubtitleFeed::State::Looking ? "De ondertiteling wordt nog opgehaald; zoek zo nog eens."
+                                                        : "Er is geen tekst om in te zoeken: deze uitzending heeft geen ondertiteling.");
+    return;
+  }
+  const auto hitIdx = words::search(lines, text);
+  searchQuery_ = text;
+  searchHits_.clear();
+  for (auto i : hitIdx) searchHits_.push_back(lines[i]);
+  if (searchHits_.empty()) {
+    out_.say("Niet gevonden: " + text + ".");
+    return;
+  }
+  std::vector<std::string> items;
+  for (const auto& hit : searchHits_) items.push_back(hitLabel(hit));
+  ListMode::Hooks hooks;
+  hooks.choose = [this](std::size_t i) {
+    if (i < searchHits_.size()) playHit(i);
+  };
+  hooks.leaveAfterChoose = true;
+  hooks.passUnknown = true;
+  hooks.back = [this] { return closedList(); };
+  out_.say(fmt::format("{} {} voor {}. Pijl omhoog en omlaag lopen erdoor, Enter speelt, Escape sluit. {}",
+                       searchHits_.size(), searchHits_.size() == 1 ? "plek" : "plekken", text,
+                       hint(ui::Action::SearchNext, "voor de volgende plek")));
+  // The list opens at the first hit after what is heard now.
+  std::size_t cursor = 0;
+  const double now = wordsClock();
+  while (cursor + 1 < searchHits_.size() && searchHits_[cursor].utc < now) ++cursor;
+  auto mode = std::make_unique<ListMode>(out_, std::move(items), std::move(hooks), cursor);
+  mode->sayCurrent();
+  nextMode_ = std::move(mode);
+}
+
+std::string Session::hitLabel(const words::Line& hit) const {
+  std::string label;
+  if (recording_) {
+    label = "positie " + clockPosition(std::max(0.0, clockOfWords(hit.utc)));
+  } else if (!(subtitles_ && subtitles_->relative())) {
+    label = clockText(hit.utc);
+  }
+  if (!hit.speaker.empty()) label += (label.empty() ? "" : ", ") + hit.speaker;
+  return label + (label.empty() ? "" : ": ") + hit.text();
+}
+
+void Session::playHit(std::size_t i) {
+  const auto& hit = searchHits_[i];
+  const std::string why = fmt::format("Plek {} van {}: {}", i + 1, searchHits_.size(), hit.text());
+  if (recording_) {
+    // A moment before the words, so that they are heard whole.
+    seekTo(std::max(0.0, clockOfWords(hit.utc) - 1.0), why);
+    return;
+  }
+  const double heard = heardUtcLive();
+  if (heard <= 0) {
+    out_.say(notSeekable("naar die plek gaan kan niet"));
+    return;
+  }
+  const double back = heard - (hit.utc - 1.0);
+  if (std::abs(back) < 1) return;
+  seekLive(back, false, why);
+}
+
+// n and N: the next or previous hit from what is heard now.
+void Session::searchStep(int direction) {
+  if (searchHits_.empty()) {
+    out_.say("Er is nog niet gezocht. " + hint(ui::Action::Search, "om te zoeken"));
+    return;
+  }
+  const double now = wordsClock();
+  std::size_t i = 0;
+  if (direction > 0) {
+    while (i < searchHits_.size() && searchHits_[i].utc <= now + 1) ++i;
+    if (i == searchHits_.size()) {
+      out_.say("Geen volgende plek voor " + searchQuery_ + ".");
+      return;
+    }
+  } else {
+    // The previous hit begins before what is heard, and not the one just jumped to.
+    i = searchHits_.size();
+    while (i > 0 && searchHits_[i - 1].utc >= now - 3) --i;
+    if (i == 0) {
+      out_.say("Geen vorige plek voor " + searchQuery_ + ".");
+      return;
+    }
+    --i;
+  }
+  playHit(i);
+}
+
+}  // namespace ml::app

@@ -1,0 +1,222 @@
+#!/usr/bin/env python3
+"""The words (issue 12): the Kamer's subtitles printed as lines, each when its words are
+heard. The loopback HLS server has a subtitle rendition (live: one WebVTT per segment with
+PROGRAM-DATE-TIME, HTTP 500 while a file is not there yet, a deliberately wrong
+X-TIMESTAMP-MAP; on demand: one WebVTT for the whole recording); every cue tells its segment
+("ondertitel segment 7", "brug 7" at 3.6 s into it). Played into a real PulseAudio null sink
+and recorded: the staircase tone tells which segment was heard when, so each printed line is
+checked against the moment its words were heard (within 1.5 s), none twice, also after a
+seek and a pause. Then r repeats, / searches and Enter plays the place found."""
+import os
+import re
+import subprocess
+import tempfile
+import threading
+import time
+
+import harness as h
+import pty_player as p
+
+STEP = 0.05
+CUE = re.compile(r"^(ondertitel segment|brug) (\d+)$")
+
+
+def tone_at(samples, rate, t):
+    """The staircase tone (segment k plays 300 + 50 * (k % 20) Hz) at t seconds, or None."""
+    i = int(t * rate)
+    if i < 0 or i + 2400 > len(samples):
+        return None
+    amps = [p.goertzel(samples, i, 2400, 300 + 50 * k) for k in range(20)]
+    best = max(range(20), key=lambda k: amps[k])
+    return best if amps[best] > 0.02 else None
+
+
+def heard_timeline(wav, stopped_at):
+    """[(monotonic time, tone or None)] every 50 ms of the recording; the recording ends at
+    `stopped_at` (when parecord was told to stop), which places it on the clock."""
+    samples, rate, _ch, frames = h.load_audio(wav)
+    t0 = stopped_at - frames / rate
+    return [(t0 + k * STEP, tone_at(samples, rate, k * STEP)) for k in range(int(frames / rate / STEP))]
+
+
+def onsets(timeline):
+    """{tone: [times it began right after the tone before it]}: segments heard from their start."""
+    out = {}
+    prev = None
+    for t, k in timeline:
+        if k is None:
+            continue
+        if prev is not None and k == (prev + 1) % 20:
+            out.setdefault(k, []).append(t)
+        prev = k
+    return out
+
+
+def sounding(timeline, tone, start, end):
+    return any(k == tone for t, k in timeline if start <= t <= end)
+
+
+def check_lines(lines, times, timeline, label):
+    """Every cue line: its segment sounded in the 1.5 s before it was printed (never printed
+    before its words nor long after), none twice; every segment heard from its start has its
+    line within 1.5 s of its words."""
+    cues = [(CUE.match(l), t) for l, t in zip(lines, times)]
+    cues = [(m.group(1), int(m.group(2)), t) for m, t in cues if m]
+    h.check(len(cues) >= 4, f"{label}: too few subtitle lines: {lines}")
+    keys = [(kind, n) for kind, n, _t in cues]
+    dupes = {k for k in keys if keys.count(k) > 1}
+    h.check(not dupes, f"{label}: lines printed twice: {sorted(dupes)}\n{lines}")
+    first, last = timeline[0][0], timeline[-1][0]
+    if os.environ.get("ML_DEBUG"):
+        print(label, "first line", round(cues[0][2] - first, 2), "recording", round(last - first, 2))
+    for kind, n, t in cues:
+        offset = 0.2 if kind == "ondertitel segment" else 3.6
+        h.check(first <= t <= last, f"{label}: {kind} {n} printed outside the recording")
+        # A bridge cue runs from the end of its segment into the next one.
+        tones = [n % 20] if kind == "ondertitel segment" else [n % 20, (n + 1) % 20]
+        h.check(any(sounding(timeline, k, t - 1.5, t + 0.3) for k in tones),
+                f"{label}: '{kind} {n}' printed at {t - first:.2f} s, but segment {n} did not sound in "
+                f"the 1.5 s before")
+    starts = onsets(timeline)
+    if os.environ.get("ML_DEBUG"):
+        runs, prev = [], object()
+        for t, k in timeline:
+            if k != prev:
+                runs.append((round(t - first, 2), k))
+                prev = k
+        print(label, "heard:", runs)
+        print(label, "lines:", [(kind, n, round(t - first, 2)) for kind, n, t in cues])
+    for tone, ts in starts.items():
+        for onset in ts:
+            if onset + 4.0 > last - 1.6:
+                continue  # its words would come after the end of the recording
+            want = onset + 0.2
+            near = [t for kind, n, t in cues if kind == "ondertitel segment" and n % 20 == tone]
+            h.check(any(-0.6 <= t - want <= 1.5 for t in near),
+                    f"{label}: segment with tone {tone} was heard from {onset - first:.2f} s, its words from "
+                    f"{want - first:.2f} s, but its line was printed at "
+                    f"{[round(t - first, 2) for t in near]}")
+
+
+def test_live_subtitles_when_heard():
+    """Live: lines appear as the words are heard (not when fetched: the fetcher is a
+    segment or more ahead), from per-segment files that answer 500 at first."""
+    with h.HlsServer() as hls, h.PulseAudio() as pa, tempfile.TemporaryDirectory() as tmp:
+        wav = os.path.join(tmp, "heard.wav")
+        rec = pa.record(wav)
+        time.sleep(0.3)
+        env = pa.env({"XDG_CACHE_HOME": os.path.join(tmp, "cache"), "HOME": tmp,
+                      "XDG_CONFIG_HOME": os.path.join(tmp, "c"), "XDG_STATE_HOME": os.path.join(tmp, "s")})
+        env.pop("DBUS_SESSION_BUS_ADDRESS", None)
+        # The first two files asked (the oldest of the window, before where listening starts)
+        # answer 500, as a file not there yet does.
+        hls.fault(kind="status", code=500, target="vtt", count=2)
+        proc = subprocess.Popen([h.binary(), "listen", hls.url("/live/index.m3u8"), "--ondertiteling",
+                                 "--duur", "22", "--geen-mpris"], env=env, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True)
+        lines, times = [], []
+
+        def read():
+            for raw in proc.stdout:
+                times.append(time.monotonic())
+                lines.append(raw.rstrip("\n"))
+        reader = threading.Thread(target=read)
+        reader.start()
+        try:
+            err = proc.stderr.read()
+            proc.wait(timeout=60)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+        reader.join(timeout=5)
+        time.sleep(0.3)
+        stopped = time.monotonic()
+        rec.stop()
+        h.check(proc.returncode == 0, f"exit {proc.returncode}\n{lines}\n{err[-2000:]}")
+        timeline = heard_timeline(wav, stopped)
+        check_lines(lines, times, timeline, "live")
+        log = hls.log()
+        vtt = [e for e in log if "/live/nl/" in e["path"]]
+        failed = {e["path"] for e in vtt if e["status"] == 500}
+        h.check(failed, "no subtitle file answered 500 (not there yet)")
+        later = {e["path"] for e in vtt if e["status"] == 200}
+        # Asked again later (4 s on) while still in the window, and then read.
+        h.check(failed & later, f"no file that answered 500 was asked again and read: {failed}")
+        # A path is not asked again within 4 s (the CDN keeps an answer for its path).
+        by_path = {}
+        for e in vtt:
+            by_path.setdefault(e["path"], []).append(e["t"])
+        fast = {k: v for k, v in by_path.items() if any(b - a < 3.9 for a, b in zip(v, v[1:]))}
+        h.check(not fast, f"a subtitle file asked again within 4 s: {fast}")
+
+
+def test_recording_subtitles_after_seek_and_pause():
+    """On demand (one WebVTT for the recording, placed by the start= in its address): a seek
+    prints nothing of what was skipped and goes on from the new place; a pause prints
+    nothing while paused; no line twice. Then r repeats the last sentence, / finds a place
+    and Enter plays it."""
+    with h.HlsServer() as hls, h.PulseAudio() as pa, tempfile.TemporaryDirectory() as tmp:
+        wav = os.path.join(tmp, "heard.wav")
+        rec = pa.record(wav)
+        time.sleep(0.3)
+        env = pa.env({"XDG_CACHE_HOME": os.path.join(tmp, "cache"), "HOME": tmp,
+                      "XDG_CONFIG_HOME": os.path.join(tmp, "c"), "XDG_STATE_HOME": os.path.join(tmp, "s")})
+        env.pop("DBUS_SESSION_BUS_ADDRESS", None)
+        url = hls.url("/vod/index.m3u8?start=2023-12-21T11%3A15%3A00%2B01%3A00&end=2023-12-21T11%3A18%3A00%2B01%3A00")
+        with p.PtyPlayer(["listen", url, "--modus", "schermlezer", "--geen-mpris", "--ondertiteling"],
+                         env=env) as player:
+            player.expect("ondertitel segment 0", 0, timeout=30, what="the first subtitle line")
+            time.sleep(5)
+            player.press("right", "Vooruit")
+            time.sleep(6)
+            player.press("space", "Gepauzeerd")
+            paused_at = len(player.lines)
+            time.sleep(4)
+            during = [l for l in player.lines[paused_at:] if CUE.match(l)]
+            player.press("space", "Speelt")
+            time.sleep(6)
+            line = player.press("r", "ondertitel")
+            h.check(line.startswith("ondertitel segment") or line.startswith("brug"), f"r: {line!r}")
+            before = len(player.lines)
+            player.press("r", "ondertitel")
+            h.check(player.lines[before:], "r again gives the sentence before")
+            played = [(l, player.started + t) for l, t in zip(player.lines, player.line_times)]
+            player.press("/", "Zoek")
+            for ch in "segment 3":
+                player.send(ch, pause=0.05)
+            line = player.press("enter", "plek")
+            m = re.search(r"(\d+) plek", line)
+            h.check(m and 2 <= int(m.group(1)) <= 4, f"search answer (the cues of segments 3 and 4, the bridge 3): {line!r}")
+            line = player.press("home", "segment 3")
+            h.check(line.startswith("positie 0:1") and "ondertitel segment 3" in line, f"the first place found: {line!r}")
+            line = player.press("enter", "Plek")
+            h.check("segment 3" in line, f"Enter plays the hit: {line!r}")
+            player.expect("ondertitel segment 4", len(player.lines), timeout=12, what="playing on from the hit")
+            player.quit()
+        time.sleep(0.3)
+        stopped = time.monotonic()
+        rec.stop()
+        h.check(not during, f"lines printed while paused: {during}")
+        timeline = heard_timeline(wav, stopped)
+        cues = [(l, t) for l, t in played if CUE.match(l)]
+        check_lines([l for l, _ in cues], [t for _, t in cues], timeline, "recording")
+        numbers = [int(CUE.match(l).group(2)) for l, _ in cues if l.startswith("ondertitel")]
+        h.check(any(b - a >= 2 for a, b in zip(numbers, numbers[1:])),
+                f"the seek skipped no segment's lines: {numbers}")
+
+
+def test_missing_track_said_once():
+    """A recording without the subtitle rendition (the Kamer's on-demand master without
+    start and end has none): said once, not an error; the audio plays on."""
+    with h.HlsServer() as hls, tempfile.TemporaryDirectory() as tmp:
+        env = h.base_env({"XDG_CACHE_HOME": os.path.join(tmp, "cache"), "HOME": tmp,
+                          "XDG_CONFIG_HOME": os.path.join(tmp, "c"), "XDG_STATE_HOME": os.path.join(tmp, "s")})
+        rc, lines, err = h.run_meeluister(["listen", hls.url("/vod/index.m3u8"), "--ondertiteling", "--geen-geluid",
+                                           "--duur", "6", "--geen-mpris"], env=env, timeout=60)
+        said = [l for l in lines if "ondertiteling" in l.lower()]
+        h.check(len(said) == 1 and "geen ondertiteling" in said[0], f"the missing track: {lines}")
+        h.check(rc == 0 and any("Gestopt na 6 seconden" in l for l in lines), f"{rc} {lines} {err[-5:]}")
+
+
+if __name__ == "__main__":
+    h.main(globals())
