@@ -45,9 +45,9 @@ Args::Args(const std::vector<std::string>& argv, const ArgSpec& spec) {
       } else {
         throw UsageError("De optie --" + name + " heeft een waarde nodig.");
       }
-      // Every command's --uitvoer is an audio file: an unknown type is refused before
+      // A command's --uitvoer as an audio file: an unknown type is refused before
       // anything runs (it would otherwise be written as WAV under a wrong name).
-      if ((name == "uitvoer" || name == "output") && !audio::isKnownOutputType(values_[name])) {
+      if (spec.audioOutput && (name == "uitvoer" || name == "output") && !audio::isKnownOutputType(values_[name])) {
         throw UsageError("--" + name + " '" + values_[name] + "': meeluister schrijft alleen bestanden die eindigen op " +
                          audio::knownOutputTypes() + ".");
       }

@@ -19,6 +19,7 @@ class UsageError : public std::runtime_error {
 struct ArgSpec {
   std::set<std::string> valued;  // options that take a value, without "--"
   std::set<std::string> flags;   // options without a value
+  bool audioOutput = true;       // --uitvoer names an audio file (false: transcript's text)
 };
 
 class Args {

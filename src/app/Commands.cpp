@@ -34,6 +34,8 @@ const Command kCommands[] = {
     {"demo", cmdDemo, playSpec, "[OPTIES]", "speelt het meegeleverde voorbeelddebat af in de speler, zonder netwerk."},
     {"today", cmdToday, debateSpec, "[OPTIES]", "toont de debatten van vandaag (of van --datum), een regel per debat."},
     {"show", cmdShow, debateSpec, "DEBAT [OPTIES]", "toont een debat als platte tekst: wat, wanneer, waar, wie, agenda en achtergrond."},
+    {"transcript", cmdTranscript, transcriptSpec, "BRON|DEBAT [OPTIES]",
+     "toont de woorden van een opname als regels, elk met zijn positie (uit de ondertiteling van de Kamer)."},
     {"read", cmdRead, readSpec, "DEBAT [OPTIES]", "leest een debat voor met meeluisters Nederlandse stem."},
     {"say", cmdSay, saySpec, "TEKST [OPTIES]", "spreekt TEKST uit met meeluisters Nederlandse stem."},
     {"normalize", cmdNormalize, normalizeSpec, "[TEKST...]",

@@ -74,6 +74,11 @@ ArgSpec playSpec() {
   return withUiOptions(withSourceOptions({{"uitvoer", "duur", "start", "live-marge", "slaaptimer"}, {"geen-geluid"}}));
 }
 ArgSpec debateSpec() { return withSourceOptions({}); }
+ArgSpec transcriptSpec() {
+  ArgSpec spec = withSourceOptions({{"uitvoer"}, {}});
+  spec.audioOutput = false;
+  return spec;
+}
 ArgSpec readSpec() { return withDeviceOptions(withSourceOptions({{"uitvoer", "spraaksnelheid", "modus"}, {}})); }
 ArgSpec saySpec() { return withDeviceOptions({{"uitvoer", "spraaksnelheid", "toonhoogte", "volume"}, {}}); }
 ArgSpec normalizeSpec() { return {}; }

@@ -32,6 +32,7 @@ ArgSpec withGeneralOptions(ArgSpec spec);
 // command goes here.
 ArgSpec playSpec();       // listen, demo
 ArgSpec debateSpec();     // today, show: the source options
+ArgSpec transcriptSpec(); // transcript: the source options and --uitvoer
 ArgSpec readSpec();       // read
 ArgSpec saySpec();        // say
 ArgSpec normalizeSpec();  // normalize: none

@@ -235,7 +235,7 @@ class Session : public mpris::Handler {
   bool subtitlesOn_ = false;
   double wordsCursor_ = 0;                 // the words' clock up to which cues were printed
   bool wordsMoved_ = false;                // the cursor moved on (the first cues came)
-  std::deque<std::string> wordsRecent_;    // the last lines printed (roll-up merging)
+  words::RollUp wordsRollUp_;              // the lines printed a moment ago
   std::string wordsSpeaker_;
   std::vector<std::pair<double, std::string>> wordsHistory_;  // printed lines, for r
   std::size_t repeatBack_ = 0;

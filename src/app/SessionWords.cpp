@@ -18,7 +18,6 @@ namespace ml::app {
 namespace {
 using Clock = std::chrono::steady_clock;
 constexpr std::size_t kHistoryLines = 400;  // printed lines kept for r
-constexpr std::size_t kRecentLines = 6;     // roll-up merging looks this far back
 }  // namespace
 
 void Session::startSubtitles() {
@@ -71,7 +70,7 @@ void Session::printSubtitles() {
   // A jump (a seek, a new live run): nothing in between is printed; the words from here are.
   if (wordsCursor_ <= 0 || now < wordsCursor_ - 0.5 || (now > wordsCursor_ + 6 && wordsMoved_)) {
     wordsCursor_ = now - 0.3;
-    wordsRecent_.clear();
+    wordsRollUp_.reset();
   }
   if (now <= wordsCursor_) return;
   // Until the first cues came (the feed starts with the stream), the cursor waits, so
@@ -82,20 +81,12 @@ void Session::printSubtitles() {
     wordsCursor_ = std::max(wordsCursor_, now - 5);
   }
   for (const auto& cue : subtitles_->transcript().between(wordsCursor_, now)) {
-    // Roll-up captions repeat the lines already shown: leading lines printed a moment ago
-    // are skipped.
-    std::size_t from = 0;
-    while (from < cue.lines.size() &&
-           std::find(wordsRecent_.begin(), wordsRecent_.end(), cue.lines[from]) != wordsRecent_.end()) {
-      ++from;
-    }
-    for (std::size_t i = from; i < cue.lines.size(); ++i) {
-      std::string line = cue.lines[i];
-      if (!cue.speaker.empty() && cue.speaker != wordsSpeaker_ && i == from) line = cue.speaker + ": " + line;
-      out_.note(line);
-      wordsRecent_.push_back(cue.lines[i]);
-      if (wordsRecent_.size() > kRecentLines) wordsRecent_.pop_front();
-      wordsHistory_.push_back({cue.utc, cue.lines[i]});
+    const auto fresh = wordsRollUp_.fresh(cue.lines);
+    for (std::size_t i = 0; i < fresh.size(); ++i) {
+      // A new speaker (when the track names them) is said before the words.
+      const bool named = i == 0 && !cue.speaker.empty() && cue.speaker != wordsSpeaker_;
+      out_.note(named ? cue.speaker + ": " + fresh[i] : fresh[i]);
+      wordsHistory_.push_back({cue.utc, fresh[i]});
       if (wordsHistory_.size() > kHistoryLines) wordsHistory_.erase(wordsHistory_.begin());
     }
     if (!cue.speaker.empty()) wordsSpeaker_ = cue.speaker;
@@ -116,12 +107,9 @@ void Session::repeatSentence(bool aloud) {
     // Subtitles not shown: the words heard in the last two minutes, from the feed.
     const double now = wordsClock();
     if (now > 0) {
-      std::vector<std::string> recent;
+      words::RollUp rollUp;
       for (const auto& cue : subtitles_->transcript().between(now - 120, now)) {
-        for (const auto& l : cue.lines) {
-          if (std::find(recent.begin(), recent.end(), l) != recent.end()) continue;
-          recent.push_back(l);
-          if (recent.size() > kRecentLines) recent.erase(recent.begin());
+        for (const auto& l : rollUp.fresh(cue.lines)) {
           texts.push_back(l);
           times.push_back(cue.utc);
         }

@@ -60,6 +60,28 @@ std::optional<double> startIn(const std::string& url) {
 
 }  // namespace
 
+std::optional<double> audioStartUtc(const std::string& streamUrl, CancelPtr cancel) {
+  try {
+    net::HttpClient http(std::move(cancel));
+    net::HttpRequest req;
+    req.url = streamUrl;
+    req.maxBytes = 2u << 20;
+    req.totalTimeout = std::chrono::milliseconds(30000);
+    auto pl = net::parsePlaylist(http.get(req).body, streamUrl);
+    if (pl.isMaster) {
+      req.url = net::chooseAudioPlaylist(pl);
+      req.maxBytes = 16u << 20;
+      pl = net::parsePlaylist(http.get(req).body, req.url);
+    }
+    if (!pl.media.segments.empty() && pl.media.segments.front().programDateTime) {
+      return pl.media.segments.front().programDateTime;
+    }
+  } catch (const std::exception& e) {
+    log::info("het begin van de opname is niet te lezen: {}", e.what());
+  }
+  return std::nullopt;
+}
+
 std::string queryValue(const std::string& url, const std::string& name) {
   const auto q = url.find('?');
   if (q == std::string::npos) return {};
@@ -99,6 +121,11 @@ bool SubtitleFeed::relative() const {
   return relative_;
 }
 
+bool SubtitleFeed::live() const {
+  std::lock_guard lock(mutex_);
+  return live_;
+}
+
 std::vector<std::string> SubtitleFeed::takeNotes() {
   std::lock_guard lock(mutex_);
   return std::exchange(notes_, {});
@@ -128,7 +155,7 @@ void SubtitleFeed::run() {
     req.url = url;
     req.maxBytes = maxBytes;
     req.lowSpeedTime = std::chrono::seconds(10);
-    req.totalTimeout = std::chrono::milliseconds(live_ ? 15000 : 120000);
+    req.totalTimeout = std::chrono::milliseconds(maxBytes > (1u << 20) ? 120000 : 15000);
     return http.get(req).body;
   };
 
@@ -171,15 +198,21 @@ void SubtitleFeed::run() {
   int playlistFailures = 0;
   bool announced = false;
   const auto playlistStart = startIn(playlistUrl);
+  std::string firstBody;
   while (!cancel_->cancelled()) {
     double wait = 4;
     bool ended = false;
     try {
-      const std::string body = fetch(playlistUrl, 2u << 20);
+      // One pass (the transcript of a live debate): the files the first answer lists, no more.
+      const std::string body = onePass_ && !firstBody.empty() ? firstBody : fetch(playlistUrl, 2u << 20);
+      if (onePass_) firstBody = body;
       const auto pl = net::parsePlaylist(body, playlistUrl);
       playlistFailures = 0;
       ended = pl.media.endList || pl.media.playlistType == "VOD";
-      live_ = !ended;
+      {
+        std::lock_guard lock(mutex_);
+        live_ = !ended;
+      }
       wait = std::clamp(pl.media.targetDuration > 0 ? pl.media.targetDuration : 4.0, 1.0, 10.0);
       bool waiting = false;
       for (const auto& seg : pl.media.segments) {
@@ -196,7 +229,7 @@ void SubtitleFeed::run() {
         ++p.tries;
         std::string vttText;
         try {
-          vttText = fetch(seg.uri, live_ ? 512u << 10 : 64u << 20);
+          vttText = fetch(seg.uri, ended ? 64u << 20 : 512u << 10);
         } catch (const net::HttpError& e) {
           if (e.kind() == net::HttpError::Kind::Cancelled) return;
           p.next = Clock::now() + std::chrono::seconds(4);
@@ -254,7 +287,7 @@ void SubtitleFeed::run() {
         }
         wakeup_.notify();
       }
-      if (ended && !waiting) {
+      if ((ended || onePass_) && !waiting) {
         const bool any = std::any_of(pending.begin(), pending.end(), [](const auto& kv) { return kv.second.tries < kMaxTries; });
         if (!any) {
           if (transcript_.size() == 0) {

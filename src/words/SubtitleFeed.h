@@ -22,6 +22,7 @@
 #include <chrono>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -51,11 +52,15 @@ class SubtitleFeed {
   State state() const;
   std::vector<std::string> takeNotes();  // Dutch lines for the listener
   bool relative() const;                 // times are seconds into the recording
+  bool live() const;                     // the playlist had no ENDLIST (yet)
   const Transcript& transcript() const { return transcript_; }
 
-  // Runs the fetch on the calling thread, for `transcript`: until the track is read whole
-  // (on demand) or fails. Used by the feed's thread and by `meeluister transcript`.
-  void runOnce() { run(); }
+  // Runs the fetch on the calling thread (`meeluister transcript`): until the track is
+  // read whole, or, live, until every file the playlist lists now is read or given up.
+  void runOnce() {
+    onePass_ = true;
+    run();
+  }
 
  private:
   void run();
@@ -63,7 +68,8 @@ class SubtitleFeed {
   void note(std::string text);
 
   const std::string url_;
-  bool live_ = true;  // until the playlist says it is a recording
+  bool live_ = true;  // until the playlist says it is a recording (under mutex_)
+  bool onePass_ = false;
   CancelPtr cancel_ = std::make_shared<CancelToken>();
   Wakeup wakeup_;
   Transcript transcript_;
@@ -77,6 +83,10 @@ class SubtitleFeed {
 
 // A feed with its thread running.
 std::unique_ptr<SubtitleFeed> startSubtitleFeed(std::string streamUrl);
+
+// When the recording at `streamUrl` (a master or media playlist) begins: its first
+// segment's PROGRAM-DATE-TIME (UTC seconds); nullopt when it has none or cannot be read.
+std::optional<double> audioStartUtc(const std::string& streamUrl, CancelPtr cancel);
 
 // The value of `name` in a URL's query, percent-decoded ("" when absent).
 std::string queryValue(const std::string& url, const std::string& name);

@@ -17,6 +17,17 @@ std::string Line::text() const {
   return out;
 }
 
+std::vector<std::string> RollUp::fresh(const std::vector<std::string>& lines) {
+  std::size_t from = 0;
+  while (from < lines.size() && std::find(recent_.begin(), recent_.end(), lines[from]) != recent_.end()) ++from;
+  std::vector<std::string> out(lines.begin() + static_cast<long>(from), lines.end());
+  for (const auto& l : out) {
+    recent_.push_back(l);
+    if (recent_.size() > kRecent) recent_.pop_front();
+  }
+  return out;
+}
+
 std::size_t Transcript::add(std::vector<Line> incoming) {
   std::size_t added = 0;
   {
@@ -171,7 +182,10 @@ std::vector<std::size_t> search(const std::vector<Line>& lines, const std::strin
     const bool rest = std::all_of(wanted.begin(), wanted.end(), [&](const std::string& w) {
       return matches(w, tokens[i]) || matches(w, tokens[i + 1]);
     });
-    if (rest) hits.push_back(i);
+    // When the next line holds every word itself, that one is the place.
+    const bool nextAlone = std::all_of(wanted.begin(), wanted.end(),
+                                       [&](const std::string& w) { return matches(w, tokens[i + 1]); });
+    if (rest && !nextAlone) hits.push_back(i);
   }
   return hits;
 }

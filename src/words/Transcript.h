@@ -7,6 +7,7 @@
 #pragma once
 #include <atomic>
 #include <cstddef>
+#include <deque>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -43,6 +44,19 @@ class Transcript {
   mutable std::mutex mutex_;
   std::vector<Line> lines_;  // sorted by utc
   std::atomic<unsigned> version_{0};
+};
+
+// Roll-up captions (the Kamer's live subtitles) repeat the last line or two already shown
+// as the first lines of the next cue: fresh() gives a cue's lines without the leading ones
+// shown a moment ago (among the last kRecent). Also merges a cue that came in two files.
+class RollUp {
+ public:
+  static constexpr std::size_t kRecent = 6;
+  std::vector<std::string> fresh(const std::vector<std::string>& lines);
+  void reset() { recent_.clear(); }
+
+ private:
+  std::deque<std::string> recent_;
 };
 
 // Search (issue 12): the lines holding every word of `query`, compared without case and

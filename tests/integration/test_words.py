@@ -218,5 +218,44 @@ def test_missing_track_said_once():
         h.check(rc == 0 and any("Gestopt na 6 seconden" in l for l in lines), f"{rc} {lines} {err[-5:]}")
 
 
+def test_transcript_command():
+    """meeluister transcript: the recording's words one line each, with its position, said
+    where they come from; --uitvoer writes the file whole; live gives clock times; no track
+    is a clear error, exit 1."""
+    with h.HlsServer() as hls, tempfile.TemporaryDirectory() as tmp:
+        env = h.base_env({"XDG_CACHE_HOME": os.path.join(tmp, "cache"), "HOME": tmp,
+                          "XDG_CONFIG_HOME": os.path.join(tmp, "c"), "XDG_STATE_HOME": os.path.join(tmp, "s")})
+        vod = hls.url("/vod/index.m3u8?start=2023-12-21T11%3A15%3A00%2B01%3A00&end=2023-12-21T11%3A18%3A00%2B01%3A00")
+        rc, lines, err = h.run_meeluister(["transcript", vod], env=env, timeout=60)
+        h.check(rc == 0, f"exit {rc}: {err[-5:]}")
+        h.check(lines[0].startswith("Bron: de ondertiteling"), f"the source is said first: {lines[:2]}")
+        body = lines[1:]
+        count = h.fixtures()["segments"].__len__()
+        want = []
+        for k in range(count):
+            want.append(f"ondertitel segment {k}")
+            want.append(f"brug {k}")
+        texts = [l.split(" ", 1)[1] for l in body]
+        h.check(texts == want, f"every cue line once, in order, roll-up merged: {texts[:6]} ... ({len(texts)} lines)")
+        for k, line in enumerate(body):
+            pos, _ = line.split(" ", 1)
+            m, sec = pos.split(":")
+            seconds = int(m) * 60 + int(sec)
+            cue = (k // 2) * 3.84 + (0.2 if k % 2 == 0 else 3.6)
+            h.check(abs(seconds - cue) <= 1, f"line {line!r}: position {seconds} s, the cue is at {cue:.2f} s")
+        out = os.path.join(tmp, "debat.txt")
+        rc, said, err = h.run_meeluister(["transcript", vod, "--uitvoer", out], env=env, timeout=60)
+        h.check(rc == 0 and os.path.isfile(out), f"--uitvoer: {rc} {said} {err[-5:]}")
+        with open(out, encoding="utf-8") as fh:
+            h.check(fh.read().splitlines() == lines, "the file holds what stdout showed")
+        h.check(not [f for f in os.listdir(tmp) if f.endswith(".deel")], "a temporary file was left")
+        rc, lines, err = h.run_meeluister(["transcript", hls.url("/live/index.m3u8")], env=env, timeout=60)
+        h.check(rc == 0 and "live" in lines[1], f"live: {rc} {lines[:3]} {err[-5:]}")
+        h.check(all(re.match(r"^\d\d\.\d\d\.\d\d (ondertitel segment|brug) \d+$", l) for l in lines[2:]) and len(lines) > 3,
+                f"live lines carry the clock time in the room: {lines}")
+        rc, lines, err = h.run_meeluister(["transcript", hls.url("/vod/index.m3u8")], env=env, timeout=60)
+        h.check(rc == 1 and "geen ondertiteling" in err and err.count("\n") <= 2, f"no track: {rc} {lines} {err}")
+
+
 if __name__ == "__main__":
     h.main(globals())
