@@ -24,6 +24,7 @@
 #include "net/Url.h"
 #include "sources/Fetcher.h"
 #include "sources/Resolve.h"
+#include "sources/VerslagLookup.h"
 #include "ui/Lines.h"
 #include "words/SubtitleFeed.h"
 
@@ -68,6 +69,69 @@ std::string roomClockSeconds(double utc) {
   return fmt::format("{:02}.{:02}.{:02}", day / 3600, day / 60 % 60, day % 60);
 }
 
+// The record's speeches: an agenda item's title, then per speech the speaker and its
+// paragraphs, each line with the speech's position in the recording.
+std::vector<std::string> recordLines(const sources::vlos::Record& record, double origin) {
+  std::vector<std::string> out;
+  const bool corrected = record.status == "Gecorrigeerd";
+  out.push_back(std::string("Bron: het woordelijk verslag van de Tweede Kamer (") +
+                (corrected ? "gecorrigeerd" : "nog niet gecorrigeerd") + ").");
+  double last = origin;
+  auto at = [&](std::optional<double> t) {
+    if (t) last = *t;
+    return clockPosition(std::max(0.0, last - origin));
+  };
+  for (const auto& item : record.items) {
+    if (!item.title.empty()) out.push_back(at(item.start) + " Agendapunt: " + item.title);
+    for (const auto& sp : item.speeches) {
+      if (sp.paragraphs.empty()) continue;
+      std::string who = sp.speaker.name.empty() ? "Onbekende spreker" : sp.speaker.name;
+      if (!sp.speaker.salutation.empty() && !sp.chair) who = sp.speaker.salutation + " " + who;
+      if (sp.chair) who = "De voorzitter (" + who + ")";
+      else if (!sp.speaker.party.empty()) who += " (" + sp.speaker.party + ")";
+      const std::string pos = at(sp.start);
+      out.push_back(pos + " " + who + (sp.kind == "interrumpant" ? ", interruptie:" : ":"));
+      for (const auto& p : sp.paragraphs) out.push_back(pos + " " + p);
+    }
+  }
+  return out;
+}
+
+// The subtitle track's lines. `why`: why the record was not used (said in the first line).
+std::vector<std::string> subtitleLines(const std::string& url, const CancelPtr& cancel, const std::string& why) {
+  words::SubtitleFeed feed(url);
+  feed.runOnce();
+  const auto lines = feed.transcript().all();
+  if (lines.empty()) {
+    throw sources::SourceError(why.empty() ? "Van deze uitzending is geen tekst te krijgen: er is geen ondertiteling."
+                                           : why + " En er is geen ondertiteling.");
+  }
+  // Live there is no position: the clock in the room instead. A recording's positions:
+  // the cues are on the clock, the recording begins at its first PROGRAM-DATE-TIME.
+  const bool live = feed.live() && !feed.relative();
+  double origin = 0;
+  if (!feed.relative() && !live) {
+    const auto start = words::audioStartUtc(url, cancel);
+    origin = start ? *start : lines.front().utc;
+  }
+  std::vector<std::string> out;
+  out.push_back((why.empty() ? std::string() : why + " ") +
+                "Bron: de ondertiteling van de Kamer (automatische spraakherkenning: namen en afkortingen kunnen fout "
+                "zijn). Tekst van de Tweede Kamer.");
+  if (live) out.push_back("Dit debat is live: dit is wat de Kamer er nu van aanbiedt, met de kloktijd in de zaal.");
+  words::RollUp rollUp;
+  std::string speaker;
+  for (const auto& cue : lines) {
+    const std::string at = live ? roomClockSeconds(cue.utc) : clockPosition(std::max(0.0, cue.utc - origin));
+    if (!cue.speaker.empty() && cue.speaker != speaker) {
+      speaker = cue.speaker;
+      out.push_back(at + " Spreker: " + speaker);
+    }
+    for (const auto& l : rollUp.fresh(cue.lines)) out.push_back(at + " " + l);
+  }
+  return out;
+}
+
 }  // namespace
 
 int cmdTranscript(const ArgList& args) {
@@ -95,36 +159,23 @@ int cmdTranscript(const ArgList& args) {
     throw UsageError("BRON moet een http- of https-adres of een debat zijn: '" + source + "'.");
   }
 
-  words::SubtitleFeed feed(url);
-  feed.runOnce();
-  const auto lines = feed.transcript().all();
-  if (lines.empty()) {
-    throw sources::SourceError("Van deze uitzending is geen tekst te krijgen: er is geen ondertiteling.");
-  }
-  // Positions in the recording: the cues are on the clock, the recording begins at its
-  // first segment's PROGRAM-DATE-TIME.
-  // Live there is no position: the clock in the room instead.
-  const bool live = feed.live() && !feed.relative();
-  double origin = 0;
-  if (!feed.relative() && !live) {
-    const auto start = words::audioStartUtc(url, cancel);
-    origin = start ? *start : lines.front().utc;
-  }
-
   std::vector<std::string> out;
-  out.push_back("Bron: de ondertiteling van de Kamer (automatische spraakherkenning: namen en afkortingen kunnen fout "
-                "zijn). Tekst van de Tweede Kamer.");
-  if (live) out.push_back("Dit debat is live: dit is wat de Kamer er nu van aanbiedt, met de kloktijd in de zaal.");
-  words::RollUp rollUp;
-  std::string speaker;
-  for (const auto& cue : lines) {
-    const std::string at = live ? roomClockSeconds(cue.utc) : clockPosition(std::max(0.0, cue.utc - origin));
-    if (!cue.speaker.empty() && cue.speaker != speaker) {
-      speaker = cue.speaker;
-      out.push_back(at + " Spreker: " + speaker);
+  // The verbatim record first: speakers and corrected text. A record without text yet
+  // (Casco) leaves the words to the subtitles, and the first line says so.
+  std::string why;
+  if (debate && !config.example) {
+    auto fetcher = sources::makeFetcher(config, cancel);
+    if (auto record = sources::vlos::findRecord(*fetcher, config, *debate, why)) {
+      if (record->hasText()) {
+        const auto start = words::audioStartUtc(url, cancel);
+        const double origin = start ? *start : debate->start() ? static_cast<double>(debate->start()->utcSeconds) : 0;
+        out = recordLines(*record, origin);
+      } else {
+        why = record->statusLine();
+      }
     }
-    for (const auto& l : rollUp.fresh(cue.lines)) out.push_back(at + " " + l);
   }
+  if (out.empty()) out = subtitleLines(url, cancel, why);
   if (auto file = a.value("uitvoer")) {
     std::string text;
     for (const auto& l : out) text += printable(l) + "\n";

@@ -64,8 +64,6 @@ class RollUp {
 // in a following line of the same speaker (a cue breaks sentences anywhere).
 std::vector<std::size_t> search(const std::vector<Line>& lines, const std::string& query);
 
-// Lower case without accents, for comparing (UTF-8 in, UTF-8 out).
-std::string foldForSearch(const std::string& text);
 
 // Sentences, as the listener asks "what did she just say?": the text of `lines` split after
 // '.', '?' and '!' (a line without such an end is part of the next sentence; the last

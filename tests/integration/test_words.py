@@ -13,6 +13,7 @@ import subprocess
 import tempfile
 import threading
 import time
+import urllib.request
 
 import harness as h
 import pty_player as p
@@ -255,6 +256,51 @@ def test_transcript_command():
                 f"live lines carry the clock time in the room: {lines}")
         rc, lines, err = h.run_meeluister(["transcript", hls.url("/vod/index.m3u8")], env=env, timeout=60)
         h.check(rc == 1 and "geen ondertiteling" in err and err.count("\n") <= 2, f"no track: {rc} {lines} {err}")
+
+
+def test_transcript_from_the_verbatim_record():
+    """meeluister transcript DEBATE: the verbatim record (open data: the sitting matched by
+    day and room, its newest Verslag, the agenda item by its number) gives speakers and
+    text, each line with its position in the recording; while the record is only Casco the
+    subtitles are used, and the first line says why."""
+    from api_server import ApiServer
+    with h.HlsServer() as hls, tempfile.TemporaryDirectory() as tmp:
+        api = ApiServer().start()
+        try:
+            api.set_stream_base(hls.url(""))
+            env = h.base_env({"XDG_CACHE_HOME": os.path.join(tmp, "cache"), "HOME": tmp,
+                              "XDG_CONFIG_HOME": os.path.join(tmp, "c"), "XDG_STATE_HOME": os.path.join(tmp, "s")})
+            for k in ("MEELUISTER_DEBATDIRECT_URL", "MEELUISTER_OPENDATA_URL", "MEELUISTER_WEB_URL"):
+                env.pop(k, None)
+            args = ["transcript", "2026A05001", "--datum", "2026-10-01", *api.options()]
+            rc, lines, err = h.run_meeluister(args, env=env, timeout=60)
+            h.check(rc == 0, f"exit {rc}: {lines} {err[-800:]}")
+            h.check(lines[0] == "Bron: het woordelijk verslag van de Tweede Kamer (nog niet gecorrigeerd).",
+                    f"the source first: {lines[:2]}")
+            want = ["0:20 Agendapunt: Informele Raad Buitenlandse Zaken Ontwikkelingssamenwerking",
+                    "0:30 De heer White (GroenLinks-PvdA):",
+                    "0:30 Voorzitter, dank u wel. De hulp aan Gaza moet omhoog.",
+                    "0:30 Ik vraag de minister om een brief voor de Raad.",
+                    "0:50 De heer Paternotte (D66), interruptie:",
+                    "0:50 Hoeveel éxtra geld bedoelt de heer White?",
+                    "1:10 De voorzitter (De Groot):",
+                    "1:10 Dank u wel. Dan de minister."]
+            h.check(lines[1:] == want, "the record's lines:\n" + "\n".join(lines))
+            asked = [p for p, _st in api.requests()]
+            h.check(any("/od/Verslag/cccccccc-0000-4000-8000-000000000002/resource" in p for p in asked),
+                    f"the newest Verslag was not read: {asked}")
+            # Only the Casco record: no text yet, so the subtitles, and the first line says so.
+            api.reset()
+            api.set_stream_base(hls.url(""))
+            urllib.request.urlopen(api.url + "/control/verslag?status=casco", timeout=5).read()
+            rc, lines, err = h.run_meeluister(args + ["--uitvoer", os.path.join(tmp, "t.txt")], env=env, timeout=60)
+            h.check(rc == 0, f"casco: exit {rc}: {lines} {err[-800:]}")
+            with open(os.path.join(tmp, "t.txt"), encoding="utf-8") as fh:
+                text = fh.read().splitlines()
+            h.check("casco" in text[0] and "ondertiteling" in text[0], f"casco: the first line: {text[:2]}")
+            h.check(any(l.endswith("ondertitel segment 3") for l in text), f"casco: the subtitles: {text[:5]}")
+        finally:
+            api.stop()
 
 
 if __name__ == "__main__":

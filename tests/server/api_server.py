@@ -4,6 +4,9 @@
 Serves tests/fixtures/data (shaped like the real answers) on 127.0.0.1:
   /dd/api/app, /dd/api/agenda[/DATE], /dd/api/debates/ID, /dd/api/actors/DATE   (Debat Direct)
   /od/Activiteit?$filter=...                                                   (open data, OData v4)
+  /od/Vergadering?$filter=Datum ge .. and Datum lt <DATE>T..   opendata/vergadering-<DATE>.json
+  /od/Verslag?$filter=Vergadering_Id eq <ID> ...               opendata/verslagen-<ID>.json
+  /od/Verslag/<ID>/resource                                    verslag/<ID>.xml (the record)
   /web/...?id=NUMMER, /web/.../SLUG                                            (tweedekamer.nl pages)
 Like the real services it answers 403 to Debat Direct requests without a browser-like
 User-Agent, 400 to $top above 250, and 304 to a matching If-None-Match.
@@ -26,6 +29,7 @@ live = BASE/live/index.m3u8?room=SLUG, on demand = BASE/vod/index.m3u8?room=SLUG
 The same over HTTP (for a server in another process):
   /control/add-event?debate=ID&type=T&object=OID[&time=ISO]   /control/fault?source=S&fault=F[&count=N]
   /control/stream-base?url=BASE (empty: off)   /control/reset   /control/requests (JSON [[path, status]])
+  /control/verslag?status=casco   only the Verslag entries with that status are listed (empty: all)
 
 Use in-process:  with ApiServer() as srv: srv.url ...   or run it:
   api_server.py [--port N] [--port-file FILE | FILE] [--stream-base URL]
@@ -65,6 +69,7 @@ class _State:
         self.fault_counts = {}    # source -> requests left before its fault ends (absent: lasts)
         self.added_events = {}    # lower-case debate id -> events added on cue (oldest first)
         self.stream_base = ""     # loopback HLS server the stream addresses point at
+        self.verslag_status = ""  # /control/verslag: list only the Verslag entries of that status
 
     def take_fault(self, source):
         """The fault for one request to `source`, counting down a limited one."""
@@ -99,6 +104,7 @@ class _State:
             self.conditional = 0
             self.added_events = {}
             self.stream_base = ""
+            self.verslag_status = ""
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -172,6 +178,9 @@ class _Handler(BaseHTTPRequestHandler):
         elif path == "/control/stream-base":
             with state.lock:
                 state.stream_base = one("url").rstrip("/")
+        elif path == "/control/verslag":
+            with state.lock:
+                state.verslag_status = one("status").lower()
         elif path == "/control/reset":
             state.reset()
         elif path == "/control/requests":
@@ -274,6 +283,8 @@ class _Handler(BaseHTTPRequestHandler):
         return doc
 
     def open_data(self, sub, query, fault):
+        if sub in ("/Vergadering", "/Verslag") or sub.startswith("/Verslag/"):
+            return self.verslag(sub, query)
         if sub != "/Activiteit":
             return 404, "application/json", b'{"error": {"code": "404", "message": "Not found"}}'
         top = re.search(r"\$top=(\d+)", query)
@@ -305,6 +316,30 @@ class _Handler(BaseHTTPRequestHandler):
             host = "http://%s:%d" % self.server.server_address[:2]
             doc["@odata.nextLink"] = host + "/od/" + doc["@odata.nextLink"]
         return self._json(doc)
+
+    def verslag(self, sub, query):
+        """The verbatim record: sittings of a day, their Verslag entries, the XML."""
+        empty = {"@odata.context": "$metadata#%s" % sub.strip("/"), "value": []}
+        if "Verwijderd eq false" not in query and not sub.endswith("/resource"):
+            return 400, "application/json", b'{"error": {"code": "400", "message": "filter Verwijderd"}}'
+        if sub == "/Vergadering":
+            day = re.search(r"Datum lt (\d{4}-\d\d-\d\d)T", query)
+            data = self._file("opendata", "vergadering-%s.json" % day.group(1)) if day else None
+            return self._json(json.loads(data) if data else empty)
+        if sub == "/Verslag":
+            ident = re.search(r"Vergadering_Id eq ([0-9a-fA-F-]{36})", query)
+            data = self._file("opendata", "verslagen-%s.json" % ident.group(1).lower()) if ident else None
+            doc = json.loads(data) if data else empty
+            with self.server.state.lock:
+                status = self.server.state.verslag_status
+            if status:
+                doc["value"] = [v for v in doc["value"] if v.get("Status", "").lower() == status]
+            return self._json(doc)
+        m = re.fullmatch(r"/Verslag/([0-9a-fA-F-]{36})/resource", sub)
+        data = self._file("verslag", m.group(1).lower() + ".xml") if m else None
+        if data is None:
+            return 404, "application/json", b'{"error": {"code": "404", "message": "Not found"}}'
+        return 200, "application/xml", data
 
     def _number_for_id(self, ident):
         folder = os.path.join(FIXTURES, "opendata")

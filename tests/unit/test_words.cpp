@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "text/Fold.h"
 #include "words/SubtitleFeed.h"
 #include "words/Transcript.h"
 
@@ -64,7 +65,7 @@ TEST(Words, SearchIgnoresCaseAndAccentsAndMatchesWordBeginnings) {
   EXPECT_EQ(ml::words::search(lines, "minister klimaatbeleid"), (V{0})) << "across two cues of one speaker";
   EXPECT_EQ(ml::words::search(lines, "bonaire klimaat ook"), (V{})) << "not across speakers or 10 s";
   EXPECT_EQ(ml::words::search(lines, "  "), (V{}));
-  EXPECT_EQ(ml::words::foldForSearch("Één Ĳssel Ünïcode"), "een issel unicode");
+  EXPECT_EQ(ml::text::foldForSearch("Één Ĳssel Ünïcode"), "een issel unicode");
 }
 
 TEST(Words, SentencesAcrossCueLines) {
