@@ -166,6 +166,7 @@ int cmdTranscript(const ArgList& args) {
   if (debate && !config.example) {
     auto fetcher = sources::makeFetcher(config, cancel);
     if (auto record = sources::vlos::findRecord(*fetcher, config, *debate, why)) {
+      record->items = sources::vlos::itemsOf(*record, *debate);
       if (record->hasText()) {
         const auto start = words::audioStartUtc(url, cancel);
         const double origin = start ? *start : debate->start() ? static_cast<double>(debate->start()->utcSeconds) : 0;

@@ -17,6 +17,7 @@
 #include "core/Time.h"
 #include "live/Announcements.h"
 #include "live/DebateFollower.h"
+#include "words/RecordFeed.h"
 #include "words/SubtitleFeed.h"
 #include "ui/Terminal.h"
 
@@ -77,6 +78,7 @@ Session::Session(SessionOptions options, Output& output, ui::Terminal* terminal,
 }
 
 Session::~Session() {
+  record_.reset();
   subtitles_.reset();
   follower_.reset();
   mpris_.reset();
@@ -148,6 +150,7 @@ SessionEnd Session::run() {
   startMpris();
   startFollower();
   if (subtitlesOn_) startSubtitles();
+  startRecord();
   lastSave_ = Clock::now();
 
   loop_.onSignal(signalFd_, [this](int signo) { onSignal(signo); });

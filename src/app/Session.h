@@ -40,6 +40,7 @@ class Terminal;
 }
 namespace ml::words {
 class SubtitleFeed;
+class RecordFeed;
 }
 
 namespace ml::app {
@@ -156,6 +157,16 @@ class Session : public mpris::Handler {
   void searchStep(int direction);
   std::string hitLabel(const words::Line& hit) const;
   void playHit(std::size_t i);
+  double hitPosition(const words::Line& hit) const;
+  // The verbatim record (SessionWords.cpp): fetched beside a recording of a known debate;
+  // its agenda items placed on the recording (position, end, title), by time.
+  void startRecord();
+  void onRecordFeed();
+  struct AgendaMark {
+    double position = 0, end = 0;
+    std::string title;
+  };
+  std::vector<AgendaMark> agendaMarks() const;
   void watchSleepTimer();
   void applyVolume();
   void changeVolume(int deltaPercent);
@@ -242,6 +253,8 @@ class Session : public mpris::Handler {
   std::chrono::steady_clock::time_point lastRepeat_{};
   std::string searchQuery_;
   std::vector<words::Line> searchHits_;
+  bool searchInRecord_ = false;  // the hits are the verbatim record's (on the clock)
+  std::unique_ptr<words::RecordFeed> record_;
 };
 
 }  // namespace ml::app

@@ -172,6 +172,33 @@ void Session::stepAgenda(int direction) {
     out_.say("Van deze stream is geen agenda bekend.");
     return;
   }
+  // In a recording whose agenda items the verbatim record places: Up and Down go there.
+  if (recording_) {
+    const auto marks = agendaMarks();
+    if (!marks.empty()) {
+      const double here = position();
+      const AgendaMark* target = nullptr;
+      if (direction > 0) {
+        for (const auto& m : marks) {
+          if (m.position > here + 1) {
+            target = &m;
+            break;
+          }
+        }
+      } else {
+        // The one before the item heard now (or its start, when well into it).
+        for (const auto& m : marks) {
+          if (m.position < here - 3) target = &m;
+        }
+      }
+      if (target == nullptr) {
+        out_.say(direction > 0 ? "Dit is het laatste agendapunt." : "Dit is het eerste agendapunt.", speech::Priority::Echo);
+        return;
+      }
+      seekTo(target->position, "Agendapunt: " + target->title + ".");
+      return;
+    }
+  }
   const auto parts = sources::agendaParts(*options_.debate);
   if (parts.empty()) return;
   const int last = static_cast<int>(parts.size()) - 1;

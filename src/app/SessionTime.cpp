@@ -86,10 +86,11 @@ class BookmarksMode : public Mode {
 
 }  // namespace
 
-// A list of the speakers' turns with their times; Enter plays the chosen one. On live,
+// A list of the speakers' turns (and the agenda items when the verbatim record gives their
+// times) with their times; Enter plays the chosen one. On live,
 // the speakers so far are listed with their clock times (the stream stays live).
 void Session::listParts() {
-  if (!options_.debate || options_.debate->timeline.empty()) {
+  if (!options_.debate || (options_.debate->timeline.empty() && (!recording_ || agendaMarks().empty()))) {
     out_.say("Van dit debat zijn geen sprekers bekend.");
     return;
   }
@@ -115,33 +116,50 @@ void Session::listParts() {
     mode_ = std::move(mode);
     return;
   }
+  // The speaker turns and, when the verbatim record gives their times, the agenda items,
+  // in the order of the recording.
+  struct Part {
+    double position;
+    std::string label, said;
+  };
+  std::vector<Part> parts;
   const auto& t = turns();
-  if (t.empty()) {
-    out_.say("De sprekers vallen buiten deze opname.");
+  for (const auto& turn : t) {
+    std::string item = turn.who;
+    if (turn.interruption) item += ", interruptie";
+    item += recordingStartUtc_ > 0 ? ", " + clockText(recordingStartUtc_ + turn.position) : "";
+    item += ", positie " + dutchDuration(turn.position);
+    parts.push_back({turn.position, std::move(item), (turn.interruption ? "Interruptie: " : "Aan het woord: ") + turn.who + "."});
+  }
+  const auto marks = agendaMarks();
+  for (const auto& m : marks) {
+    std::string item = "Agendapunt: " + m.title;
+    item += recordingStartUtc_ > 0 ? ", " + clockText(recordingStartUtc_ + m.position) : "";
+    item += ", positie " + dutchDuration(m.position);
+    parts.push_back({m.position, std::move(item), "Agendapunt: " + m.title + "."});
+  }
+  if (parts.empty()) {
+    out_.say(options_.debate->timeline.empty() ? "Van dit debat zijn geen sprekers bekend."
+                                               : "De sprekers vallen buiten deze opname.");
     return;
   }
+  std::stable_sort(parts.begin(), parts.end(), [](const Part& a, const Part& b) { return a.position < b.position; });
   std::vector<std::string> items;
-  for (std::size_t i = 0; i < t.size(); ++i) {
-    std::string item = t[i].who;
-    if (t[i].interruption) item += ", interruptie";
-    item += recordingStartUtc_ > 0 ? ", " + clockText(recordingStartUtc_ + t[i].position) : "";
-    item += ", positie " + dutchDuration(t[i].position);
-    items.push_back(std::move(item));
+  std::size_t here = 0;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    items.push_back(parts[i].label);
+    if (parts[i].position <= position() + 0.5) here = i;
   }
-  const int here = turnAt(t, position());
   ListMode::Hooks hooks;
-  hooks.choose = [this](std::size_t i) {
-    const auto& turns = this->turns();
-    if (i < turns.size()) {
-      seekTo(turns[i].position, (turns[i].interruption ? "Interruptie: " : "Aan het woord: ") + turns[i].who + ".");
-    }
+  hooks.choose = [this, parts](std::size_t i) {
+    if (i < parts.size()) seekTo(parts[i].position, parts[i].said);
   };
   hooks.leaveAfterChoose = true;
   hooks.passUnknown = true;
   hooks.back = [this] { return closedList(); };
-  out_.say(fmt::format("Sprekers: {}. Pijl omhoog en omlaag lopen erdoor, Enter speelt, Escape sluit.", items.size()));
-  auto mode = std::make_unique<ListMode>(out_, std::move(items), std::move(hooks),
-                                         here < 0 ? 0 : static_cast<std::size_t>(here));
+  out_.say(fmt::format("{}: {}. Pijl omhoog en omlaag lopen erdoor, Enter speelt, Escape sluit.",
+                       marks.empty() ? "Sprekers" : "Sprekers en agendapunten", items.size()));
+  auto mode = std::make_unique<ListMode>(out_, std::move(items), std::move(hooks), here);
   mode->sayCurrent();
   mode_ = std::move(mode);
 }
@@ -226,7 +244,8 @@ void Session::cycleSleepTimer() {
     case C::Minutes15: next = C::Minutes30; break;
     case C::Minutes30: next = C::Minutes60; break;
     case C::Minutes60: next = C::EndOfTurn; break;
-    case C::EndOfTurn: next = C::Off; break;
+    case C::EndOfTurn: next = C::EndOfItem; break;
+    case C::EndOfItem: next = C::Off; break;
   }
   double turnLeft = 0;
   if (next == C::EndOfTurn) {
@@ -236,7 +255,16 @@ void Session::cycleSleepTimer() {
                        : static_cast<std::size_t>(i) + 1 < t.size() ? t[static_cast<std::size_t>(i) + 1].position
                                                                     : length_;
     turnLeft = end - position();
-    if (i < 0 || turnLeft <= 1) next = C::Off;
+    if (i < 0 || turnLeft <= 1) next = C::EndOfItem;
+  }
+  double itemLeft = 0;
+  if (next == C::EndOfItem) {
+    // The agenda item heard now, by the verbatim record's times.
+    const double here = position();
+    for (const auto& m : recording_ ? agendaMarks() : std::vector<AgendaMark>{}) {
+      if (m.position <= here && here < m.end) itemLeft = m.end - here;
+    }
+    if (itemLeft <= 1) next = C::Off;
   }
   sleep_.setChoice(next);
   switch (next) {
@@ -257,6 +285,11 @@ void Session::cycleSleepTimer() {
       // Wall-clock seconds: at another speed the turn ends sooner or later.
       sleep_.set(turnLeft / speed_);
       out_.say("Slaaptimer: aan het einde van deze spreekbeurt, over " + dutchDuration(turnLeft / speed_) + ".",
+               speech::Priority::Echo);
+      return;
+    case C::EndOfItem:
+      sleep_.set(itemLeft / speed_);
+      out_.say("Slaaptimer: aan het einde van dit agendapunt, over " + dutchDuration(itemLeft / speed_) + ".",
                speech::Priority::Echo);
       return;
   }

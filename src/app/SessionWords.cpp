@@ -11,6 +11,7 @@
 #include "app/modes/ListMode.h"
 #include "app/modes/PromptMode.h"
 #include "core/Log.h"
+#include "words/RecordFeed.h"
 #include "words/SubtitleFeed.h"
 
 namespace ml::app {
@@ -24,6 +25,37 @@ void Session::startSubtitles() {
   if (subtitles_ || options_.play.fetch.url.empty()) return;
   subtitles_ = words::startSubtitleFeed(options_.play.fetch.url);
   subtitlesWatch_ = loop_.watch(subtitles_->fd(), POLLIN, [this](short) { onSubtitleFeed(); });
+}
+
+// The verbatim record: only for a recording of a debate the sources know (it exists only
+// after the sitting), never for the bundled example.
+void Session::startRecord() {
+  if (record_ || !options_.debate || !options_.sources || options_.sources->example || !endedDebate()) return;
+  record_ = std::make_unique<words::RecordFeed>(*options_.sources, *options_.debate);
+  loop_.watch(record_->fd(), POLLIN, [this](short) { onRecordFeed(); });
+}
+
+void Session::onRecordFeed() {
+  record_->drain();
+  // Quiet: the record only adds agenda items to the list of parts and text to search.
+  if (record_->state() == words::RecordFeed::State::Ready) ++timelineVersion_;
+}
+
+std::vector<Session::AgendaMark> Session::agendaMarks() const {
+  std::vector<AgendaMark> out;
+  if (!record_ || record_->state() != words::RecordFeed::State::Ready || recordingStartUtc_ <= 0) return out;
+  const auto items = record_->items();
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const auto& it = items[i];
+    if (!it.start || it.title.empty()) continue;
+    AgendaMark m;
+    m.position = std::max(0.0, *it.start - recordingStartUtc_);
+    if (length_ > 0 && m.position >= length_) continue;
+    m.end = it.end ? *it.end - recordingStartUtc_ : length_ > 0 ? length_ : m.position;
+    m.title = it.title;
+    out.push_back(std::move(m));
+  }
+  return out;
 }
 
 void Session::toggleSubtitles() {
@@ -147,7 +179,11 @@ void Session::searchFor(const std::string& text) {
     out_.say("Niets getypt; er is niet gezocht.");
     return;
   }
-  const auto lines = subtitles_ ? subtitles_->transcript().all() : std::vector<words::Line>{};
+  // The verbatim record's text when there is one (speakers, corrected), else the subtitles.
+  searchInRecord_ = record_ && record_->transcript().size() > 0 && recordingStartUtc_ > 0;
+  const auto lines = searchInRecord_ ? record_->transcript().all()
+                     : subtitles_    ? subtitles_->transcript().all()
+                                     : std::vector<words::Line>{};
   if (lines.empty()) {
     const auto st = subtitles_ ? subtitles_->state() : words::SubtitleFeed::State::NoTrack;
     out_.say(st == words::SubtitleFeed::State::Looking ? "De ondertiteling wordt nog opgehaald; zoek zo nog eens."
@@ -157,7 +193,11 @@ void Session::searchFor(const std::string& text) {
   const auto hitIdx = words::search(lines, text);
   searchQuery_ = text;
   searchHits_.clear();
-  for (auto i : hitIdx) searchHits_.push_back(lines[i]);
+  for (auto i : hitIdx) {
+    // The record covers the whole sitting: only what this recording holds.
+    if (searchInRecord_ && (hitPosition(lines[i]) < -1 || (length_ > 0 && hitPosition(lines[i]) > length_))) continue;
+    searchHits_.push_back(lines[i]);
+  }
   if (searchHits_.empty()) {
     out_.say("Niet gevonden: " + text + ".");
     return;
@@ -171,22 +211,30 @@ void Session::searchFor(const std::string& text) {
   hooks.leaveAfterChoose = true;
   hooks.passUnknown = true;
   hooks.back = [this] { return closedList(); };
-  out_.say(fmt::format("{} {} voor {}. Pijl omhoog en omlaag lopen erdoor, Enter speelt, Escape sluit. {}",
+  out_.say(fmt::format("{} {} voor {}{}. Pijl omhoog en omlaag lopen erdoor, Enter speelt, Escape sluit. {}",
                        searchHits_.size(), searchHits_.size() == 1 ? "plek" : "plekken", text,
+                       searchInRecord_ ? " in het woordelijk verslag" : "",
                        hint(ui::Action::SearchNext, "voor de volgende plek")));
   // The list opens at the first hit after what is heard now.
   std::size_t cursor = 0;
-  const double now = wordsClock();
-  while (cursor + 1 < searchHits_.size() && searchHits_[cursor].utc < now) ++cursor;
+  while (cursor + 1 < searchHits_.size() &&
+         (recording_ ? hitPosition(searchHits_[cursor]) < position() : searchHits_[cursor].utc < wordsClock())) {
+    ++cursor;
+  }
   auto mode = std::make_unique<ListMode>(out_, std::move(items), std::move(hooks), cursor);
   mode->sayCurrent();
   nextMode_ = std::move(mode);
 }
 
+// Where a hit is in the recording (seconds), or, live, how far before the live run's clock.
+double Session::hitPosition(const words::Line& hit) const {
+  return searchInRecord_ ? hit.utc - recordingStartUtc_ : clockOfWords(hit.utc);
+}
+
 std::string Session::hitLabel(const words::Line& hit) const {
   std::string label;
   if (recording_) {
-    label = "positie " + clockPosition(std::max(0.0, clockOfWords(hit.utc)));
+    label = "positie " + clockPosition(std::max(0.0, hitPosition(hit)));
   } else if (!(subtitles_ && subtitles_->relative())) {
     label = clockText(hit.utc);
   }
@@ -199,7 +247,7 @@ void Session::playHit(std::size_t i) {
   const std::string why = fmt::format("Plek {} van {}: {}", i + 1, searchHits_.size(), hit.text());
   if (recording_) {
     // A moment before the words, so that they are heard whole.
-    seekTo(std::max(0.0, clockOfWords(hit.utc) - 1.0), why);
+    seekTo(std::max(0.0, hitPosition(hit) - 1.0), why);
     return;
   }
   const double heard = heardUtcLive();
@@ -218,10 +266,12 @@ void Session::searchStep(int direction) {
     out_.say("Er is nog niet gezocht. " + hint(ui::Action::Search, "om te zoeken"));
     return;
   }
-  const double now = wordsClock();
+  // Recordings by position; live by the words' clock.
+  const double now = recording_ ? position() : wordsClock();
+  auto at = [&](const words::Line& hit) { return recording_ ? hitPosition(hit) : hit.utc; };
   std::size_t i = 0;
   if (direction > 0) {
-    while (i < searchHits_.size() && searchHits_[i].utc <= now + 1) ++i;
+    while (i < searchHits_.size() && at(searchHits_[i]) <= now + 1) ++i;
     if (i == searchHits_.size()) {
       out_.say("Geen volgende plek voor " + searchQuery_ + ".");
       return;
@@ -229,7 +279,7 @@ void Session::searchStep(int direction) {
   } else {
     // The previous hit begins before what is heard, and not the one just jumped to.
     i = searchHits_.size();
-    while (i > 0 && searchHits_[i - 1].utc >= now - 3) --i;
+    while (i > 0 && at(searchHits_[i - 1]) >= now - 3) --i;
     if (i == 0) {
       out_.say("Geen vorige plek voor " + searchQuery_ + ".");
       return;

@@ -1,5 +1,6 @@
 // The sleep timer (issue 14): z cycles off, 15, 30, 60 minutes and, in a recording whose
-// speakers are known, the end of this speaker's turn; --slaaptimer MINUTEN starts with one.
+// speakers are known, the end of this speaker's turn, and when the verbatim record gives the
+// agenda items' times, the end of this agenda item; --slaaptimer MINUTEN starts with one.
 // In its last kFade seconds the debate fades out (the gain falls from 1 to 0), then the
 // player stops. Pure time arithmetic on the app thread; Session applies the gain and ends.
 #pragma once
@@ -14,7 +15,7 @@ class SleepTimer {
   static constexpr double kFadeSeconds = 10;
 
   // The choices z walks through, after off.
-  enum class Choice { Off, Minutes15, Minutes30, Minutes60, EndOfTurn };
+  enum class Choice { Off, Minutes15, Minutes30, Minutes60, EndOfTurn, EndOfItem };
 
   void set(double seconds, Clock::time_point now = Clock::now()) {
     deadline_ = now + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));

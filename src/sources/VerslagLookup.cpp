@@ -159,9 +159,7 @@ std::optional<Record> findRecord(Fetcher& fetcher, const SourceConfig& config, c
       why = "Er is (nog) geen woordelijk verslag van dit debat.";
       return std::nullopt;
     }
-    Record record = parse(fetcher.get(resourceUrl(config.openData, r->id), kMaxRecordBytes).body);
-    record.items = itemsOf(record, d);
-    return record;
+    return parse(fetcher.get(resourceUrl(config.openData, r->id), kMaxRecordBytes).body);
   } catch (const SourceError& e) {
     log::info("woordelijk verslag: {}", e.what());
     why = "Het woordelijk verslag is niet te krijgen.";

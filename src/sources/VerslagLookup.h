@@ -44,7 +44,8 @@ std::vector<Item> itemsOf(const Record& record, const Debate& d);
 
 inline constexpr std::size_t kMaxRecordBytes = 64u << 20;
 
-// The whole lookup. nullopt, with `why` one Dutch line, when there is no record to read.
+// The whole lookup: the sitting's whole record (itemsOf picks the debate's part). nullopt,
+// with `why` one Dutch line, when there is no record to read.
 std::optional<Record> findRecord(Fetcher& fetcher, const SourceConfig& config, const Debate& d, std::string& why);
 
 }  // namespace ml::sources::vlos

@@ -303,5 +303,58 @@ def test_transcript_from_the_verbatim_record():
             api.stop()
 
 
+def test_player_uses_the_verbatim_record():
+    """In the player, a recording of a known debate: the verbatim record (fetched beside it)
+    puts the agenda items in the list of parts (d) and on the agenda level (Up/Down seek to
+    them), search (/) finds its text with the speaker, and the sleep timer (z) offers the end
+    of this agenda item."""
+    from api_server import ApiServer
+    with h.HlsServer() as hls, tempfile.TemporaryDirectory() as tmp:
+        api = ApiServer().start()
+        try:
+            api.set_stream_base(hls.url(""))
+            env = h.base_env({"XDG_CACHE_HOME": os.path.join(tmp, "cache"), "HOME": tmp,
+                              "XDG_CONFIG_HOME": os.path.join(tmp, "c"), "XDG_STATE_HOME": os.path.join(tmp, "s")})
+            env.pop("DBUS_SESSION_BUS_ADDRESS", None)
+            for k in ("MEELUISTER_DEBATDIRECT_URL", "MEELUISTER_OPENDATA_URL", "MEELUISTER_WEB_URL"):
+                env.pop(k, None)
+            args = ["listen", "5d210dbb-9be4-4c39-8640-63a8ccec5b3a", "--datum", "2026-10-01", *api.options(),
+                    "--modus", "schermlezer", "--geen-mpris", "--geen-geluid", "--start", "begin"]
+            with p.PtyPlayer(args, env=env) as player:
+                player.expect("Speelt", 0, timeout=30, what="the start")
+                deadline = time.monotonic() + 10
+                while not any("/resource" in path for path, _ in api.requests()) and time.monotonic() < deadline:
+                    time.sleep(0.1)
+                time.sleep(0.5)
+                line = player.press("d", "agendapunten")
+                h.check("2" in line, f"two agenda items in the list of parts: {line!r}")
+                line = player.expect("Agendapunt: Opening", len(player.lines) - 1, timeout=5, what="the first item")
+                line = player.press("down", "Informele Raad")
+                h.check("positie 20 seconden" in line, f"the debate's agenda item at 0:20: {line!r}")
+                player.press("enter", "Agendapunt: Informele Raad")
+                line = player.press("w", "Positie")
+                h.check(re.search(r"Positie (2\d|3\d) seconden", line), f"played from 0:20: {line!r}")
+                player.press("l", "agendapunt")
+                line = player.press("up", "Agendapunt: Opening")
+                line = player.press("down", "Agendapunt: Informele")
+                line = player.press("down", "laatste agendapunt")
+                player.press("/", "Zoek")
+                for ch in "minister brief":
+                    player.send(ch, pause=0.03)
+                line = player.press("enter", "plek")
+                h.check("1 plek" in line and "woordelijk verslag" in line, f"search in the record: {line!r}")
+                line = player.expect("White", len(player.lines) - 1, timeout=5, what="the place said")
+                h.check("positie 0:30" in player.lines[line] and "brief voor de Raad" in player.lines[line],
+                        f"the place: {player.lines[line]!r}")
+                player.press("enter", "Plek 1 van 1")
+                for word in ("15 minuten", "30 minuten", "60 minuten"):
+                    player.press("z", word)
+                line = player.press("z", "Slaaptimer")
+                h.check("agendapunt" in line, f"the sleep timer offers the end of this agenda item: {line!r}")
+                player.quit()
+        finally:
+            api.stop()
+
+
 if __name__ == "__main__":
     h.main(globals())
