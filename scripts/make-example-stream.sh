@@ -142,6 +142,9 @@ master = ["#EXTM3U", "#EXT-X-VERSION:7",
 print(f"{len(segments)} segmenten, {position / RATE:.3f} s", file=sys.stderr)
 PY
 
+# The subtitle track: the sentences of transcript.txt, placed by the pauses in the speech.
+python3 "$(dirname "$0")/make-example-subtitles.py" "$out"
+
 echo "Controle: de playlist decoderen met ffmpeg..." >&2
 ffmpeg -nostdin -hide_banner -loglevel error -i "$out/Stream(06)/prog_index.m3u8" -f null -
 # Through the master too; "fatal" because FFmpeg reports the absent video variant Stream(01).

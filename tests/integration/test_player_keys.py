@@ -14,7 +14,12 @@ EXPECT = {
     "go-to": "Ga naar",
     "parts": ("sprekers", "Sprekers"), "bookmark": "Bladwijzer", "bookmarks": "Bladwijzers",
     "sleep-timer": "Slaaptimer",
-    "subtitles": "Ondertiteling", "repeat": ("Nog niets", "ondertitel"), "repeat-aloud": ("Nog niets", "ondertitel"),
+    "subtitles": "Ondertiteling",
+    # The example's own subtitles: a sentence of it, or nothing heard yet.
+    "repeat": ("Nog niets", "meeluister", "Kamer", "stem", "Commissiedebat", "mensenhandel", "Thorbeckezaal",
+               "Veiligheid", "prostitutie", "manieren", "straffen"),
+    "repeat-aloud": ("Nog niets", "meeluister", "Kamer", "stem", "Commissiedebat", "mensenhandel", "Thorbeckezaal",
+                     "Veiligheid", "prostitutie", "manieren", "straffen"),
     "search": "Zoek", "search-next": "gezocht", "search-previous": "gezocht",
     "play-pause": "Gepauzeerd", "next": ("sprekers", "Agendapunt", "Vooruit"),
     "previous": ("sprekers", "Agendapunt", "Terug"),

@@ -219,6 +219,22 @@ def test_missing_track_said_once():
         h.check(rc == 0 and any("Gestopt na 6 seconden" in l for l in lines), f"{rc} {lines} {err[-5:]}")
 
 
+def test_bundled_example_has_subtitles():
+    """The offline example (meeluister demo) carries a subtitle track like the Kamer's: its
+    sentences appear as lines while they are spoken, and transcript prints them."""
+    with tempfile.TemporaryDirectory() as tmp:
+        env = h.base_env({"XDG_CACHE_HOME": os.path.join(tmp, "cache"), "HOME": tmp,
+                          "XDG_CONFIG_HOME": os.path.join(tmp, "c"), "XDG_STATE_HOME": os.path.join(tmp, "s")})
+        env.pop("DBUS_SESSION_BUS_ADDRESS", None)
+        rc, lines, err = h.run_meeluister(["demo", "--ondertiteling", "--geen-geluid", "--duur", "6", "--geen-mpris"],
+                                          env=env, timeout=60)
+        h.check(rc == 0, f"exit {rc}: {lines} {err[-5:]}")
+        first = [i for i, l in enumerate(lines) if l == "Dit is het voorbeeld van meeluister."]
+        second = [i for i, l in enumerate(lines) if l == "Het is geen opname uit de Kamer, maar"]
+        h.check(first and second and first[0] < second[0], f"the example's first cues, in order: {lines}")
+        h.check(not any("Thorbeckezaal." == l for l in lines), f"a line from after 6 s was printed: {lines}")
+
+
 def test_transcript_command():
     """meeluister transcript: the recording's words one line each, with its position, said
     where they come from; --uitvoer writes the file whole; live gives clock times; no track
