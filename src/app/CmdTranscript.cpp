@@ -16,6 +16,7 @@
 #include "app/Args.h"
 #include "app/Commands.h"
 #include "app/DebateArgs.h"
+#include "app/Navigation.h"
 #include "app/Options.h"
 #include "core/Cancel.h"
 #include "core/SmallFile.h"
@@ -98,7 +99,9 @@ std::vector<std::string> recordLines(const sources::vlos::Record& record, double
 }
 
 // The subtitle track's lines. `why`: why the record was not used (said in the first line).
-std::vector<std::string> subtitleLines(const std::string& url, const CancelPtr& cancel, const std::string& why) {
+// `turns`: the debate's speaker turns (Debat Direct's timeline), marked where they begin.
+std::vector<std::string> subtitleLines(const std::string& url, const CancelPtr& cancel, const std::string& why,
+                                       const std::vector<SpeakerEvent>& turns) {
   words::SubtitleFeed feed(url);
   feed.runOnce();
   const auto lines = feed.transcript().all();
@@ -121,8 +124,18 @@ std::vector<std::string> subtitleLines(const std::string& url, const CancelPtr& 
   if (live) out.push_back("Dit debat is live: dit is wat de Kamer er nu van aanbiedt, met de kloktijd in de zaal.");
   words::RollUp rollUp;
   std::string speaker;
+  std::size_t turn = 0;
   for (const auto& cue : lines) {
     const std::string at = live ? roomClockSeconds(cue.utc) : clockPosition(std::max(0.0, cue.utc - origin));
+    // A speaker turn that began before these words (the track itself names nobody).
+    std::string who;
+    while (turn < turns.size() && static_cast<double>(turns[turn].time.utcSeconds) <= cue.utc + 0.5) {
+      if (!turns[turn].name.empty() && (turns[turn].eventType == "speaker" || turns[turn].eventType == "interrupter")) {
+        who = speakerLabel(turns[turn]) + (turns[turn].eventType == "interrupter" ? ", interruptie" : "");
+      }
+      ++turn;
+    }
+    if (!who.empty() && cue.speaker.empty()) out.push_back(at + " Aan het woord: " + who);
     if (!cue.speaker.empty() && cue.speaker != speaker) {
       speaker = cue.speaker;
       out.push_back(at + " Spreker: " + speaker);
@@ -176,7 +189,7 @@ int cmdTranscript(const ArgList& args) {
       }
     }
   }
-  if (out.empty()) out = subtitleLines(url, cancel, why);
+  if (out.empty()) out = subtitleLines(url, cancel, why, debate ? debate->timeline : std::vector<SpeakerEvent>{});
   if (auto file = a.value("uitvoer")) {
     std::string text;
     for (const auto& l : out) text += printable(l) + "\n";

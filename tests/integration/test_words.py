@@ -309,12 +309,18 @@ def test_transcript_from_the_verbatim_record():
             api.reset()
             api.set_stream_base(hls.url(""))
             urllib.request.urlopen(api.url + "/control/verslag?status=casco", timeout=5).read()
+            # A speaker turn in Debat Direct's timeline, 10 s into the recording (11.15.10).
+            api.add_event("5d210dbb-9be4-4c39-8640-63a8ccec5b3a", "speaker", "3fe14035-2f9c-461e-94d4-56b8c9a019e1",
+                          time="2023-12-21T11:15:10+0100")
             rc, lines, err = h.run_meeluister(args + ["--uitvoer", os.path.join(tmp, "t.txt")], env=env, timeout=60)
             h.check(rc == 0, f"casco: exit {rc}: {lines} {err[-800:]}")
             with open(os.path.join(tmp, "t.txt"), encoding="utf-8") as fh:
                 text = fh.read().splitlines()
             h.check("casco" in text[0] and "ondertiteling" in text[0], f"casco: the first line: {text[:2]}")
             h.check(any(l.endswith("ondertitel segment 3") for l in text), f"casco: the subtitles: {text[:5]}")
+            marks = [i for i, l in enumerate(text) if "Aan het woord: Kamerlid A" in l]
+            h.check(len(marks) == 1 and text[marks[0]].startswith("0:11 ") and text[marks[0] + 1] == "0:11 brug 2",
+                    f"casco: the speaker turn marked before the words that follow it: {text[:12]}")
         finally:
             api.stop()
 
