@@ -31,7 +31,7 @@ constexpr OptionInfo kOptions[] = {
     {"spraaksnelheid", "WOORDEN", "rate", "spreeksnelheid in woorden per minuut, 80 tot 900, standaard 175"},
     {"toonhoogte", "0-100", "pitch", "toonhoogte van de stem, standaard 50"},
     {"volume", "0-200", "", "volume van de stem in procent, standaard 100"},
-    {"ondertiteling", "", "subtitles", "toont de ondertiteling van de Kamer als regels, elk op het moment dat de woorden klinken (ook met toets c)"},
+    {"ondertiteling", "", "", "toont de ondertiteling van de Kamer als regels, elk op het moment dat de woorden klinken (ook met toets c)"},
     {"geen-mpris", "", "", "meldt meeluister niet aan als mediaspeler (MPRIS) op de sessiebus"},
     // Sound devices (names from 'meeluister apparaten').
     {"apparaat", "NAAM", "", "het geluidsapparaat: een naam, deel van een naam of nummer uit 'meeluister apparaten'"},

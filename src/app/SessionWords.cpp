@@ -100,9 +100,10 @@ void Session::printSubtitles() {
   const double now = wordsClock();
   if (now <= 0) return;
   // A jump (a seek, a new live run): nothing in between is printed; the words from here are.
+  bool jumped = false;
   if (wordsCursor_ <= 0 || now < wordsCursor_ - 0.5 || (now > wordsCursor_ + 6 && wordsMoved_)) {
     wordsCursor_ = now - 0.3;
-    wordsRollUp_.reset();
+    jumped = true;
   }
   if (now <= wordsCursor_) return;
   // Until the first cues came (the feed starts with the stream), the cursor waits, so
@@ -111,6 +112,15 @@ void Session::printSubtitles() {
   if (!wordsMoved_) {
     wordsMoved_ = true;
     wordsCursor_ = std::max(wordsCursor_, now - 5);
+    jumped = true;
+  }
+  if (jumped) {
+    // As if the words before had been shown: a roll-up cue's leading lines repeat them,
+    // and words not heard here are not printed.
+    wordsRollUp_.reset();
+    for (const auto& cue : subtitles_->transcript().between(wordsCursor_ - 10, wordsCursor_)) {
+      (void)wordsRollUp_.fresh(cue.lines);
+    }
   }
   for (const auto& cue : subtitles_->transcript().between(wordsCursor_, now)) {
     const auto fresh = wordsRollUp_.fresh(cue.lines);
