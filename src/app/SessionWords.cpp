@@ -267,7 +267,7 @@ void Session::playHit(std::size_t i) {
   }
   const double back = heard - (hit.utc - 1.0);
   if (std::abs(back) < 1) return;
-  seekLive(back, false, why);
+  seekLive(-back, false, why);  // negative: further behind live
 }
 
 // n and N: the next or previous hit from what is heard now.

@@ -217,6 +217,33 @@ def test_recording_subtitles_after_seek_and_pause():
                 f"the seek skipped no segment's lines: {numbers}")
 
 
+def test_search_on_live_goes_back():
+    """On live, / searches what has been said since listening began; Enter goes back to
+    that place (time-shift), and w then says how far behind live."""
+    with h.HlsServer() as hls, tempfile.TemporaryDirectory() as tmp:
+        env = h.base_env({"XDG_CACHE_HOME": os.path.join(tmp, "cache"), "HOME": tmp,
+                          "XDG_CONFIG_HOME": os.path.join(tmp, "c"), "XDG_STATE_HOME": os.path.join(tmp, "s")})
+        env.pop("DBUS_SESSION_BUS_ADDRESS", None)
+        with p.PtyPlayer(["listen", hls.url("/live/index.m3u8"), "--modus", "schermlezer", "--geen-mpris",
+                          "--geen-geluid", "--ondertiteling"], env=env) as player:
+            idx = player.expect("ondertitel segment", 0, timeout=30, what="the first subtitle line")
+            first = int(CUE.match(player.lines[idx]).group(2))
+            time.sleep(14)
+            player.press("/", "Zoek")
+            for ch in f"segment {first}":
+                player.send(ch, pause=0.03)
+            line = player.press("enter", "plek")
+            h.check(re.search(r"\d+ plek", line), f"search on live: {line!r}")
+            idx = player.expect(f"ondertitel segment {first}", len(player.lines) - 1, timeout=5, what="the place")
+            h.check(re.match(r"^\d\d\.\d\d uur", player.lines[idx]), f"a live place has its clock time: {player.lines[idx]!r}")
+            line = player.press("enter", "Plek")
+            line = player.press("w", "achter live")
+            m = re.search(r"(\d+) seconden achter live", line)
+            h.check("minu" in line or (m and int(m.group(1)) >= 15),
+                    f"w after going back about 14 s before the search, beyond the live margin: {line!r}")
+            player.quit()
+
+
 def test_missing_track_said_once():
     """A recording without the subtitle rendition (the Kamer's on-demand master without
     start and end has none): said once, not an error; the audio plays on."""
