@@ -106,6 +106,16 @@ void Session::printSubtitles() {
     jumped = true;
   }
   if (now <= wordsCursor_) return;
+  // While a list, a prompt or help is open, no subtitle line comes between the listener and
+  // what they walk through; the words of that while are skipped (r repeats them).
+  if (mode_ && wordsMoved_) {
+    for (const auto& cue : subtitles_->transcript().between(wordsCursor_, now)) {
+      for (const auto& l : wordsRollUp_.fresh(cue.lines)) wordsHistory_.push_back({cue.utc, l});
+    }
+    while (wordsHistory_.size() > kHistoryLines) wordsHistory_.erase(wordsHistory_.begin());
+    wordsCursor_ = now;
+    return;
+  }
   // Until the first cues came (the feed starts with the stream), the cursor waits, so
   // the first words are printed once they are there; words more than 5 s old are not.
   if (subtitles_->transcript().size() == 0) return;

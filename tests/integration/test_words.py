@@ -194,6 +194,7 @@ def test_recording_subtitles_after_seek_and_pause():
             h.check(player.lines[before:], "r again gives the sentence before")
             played = [(l, player.started + t) for l, t in zip(player.lines, player.line_times)]
             player.press("/", "Zoek")
+            opened = len(player.lines)
             for ch in "segment 3":
                 player.send(ch, pause=0.05)
             line = player.press("enter", "plek")
@@ -203,6 +204,8 @@ def test_recording_subtitles_after_seek_and_pause():
             h.check(line.startswith("positie 0:1") and "ondertitel segment 3" in line, f"the first place found: {line!r}")
             line = player.press("enter", "Plek")
             h.check("segment 3" in line, f"Enter plays the hit: {line!r}")
+            between = [l for l in player.lines[opened:-1] if CUE.match(l)]
+            h.check(not between, f"subtitle lines printed while the search prompt or list was open: {between}")
             player.expect("ondertitel segment 4", len(player.lines), timeout=12, what="playing on from the hit")
             player.quit()
         time.sleep(0.3)
