@@ -98,8 +98,8 @@ def main():
             player = p.PtyPlayer(["listen", url, "--ondertiteling", "--modus", "schermlezer", "--geen-mpris",
                                   "--geen-geluid", "--start", "begin"], env=env)
             try:
-                player.expect("ondertitel segment", 0, timeout=60, what="the first subtitle line")
-                firsts.append(player.started + player.line_times[-1] - t0)
+                idx = player.expect("ondertitel segment", 0, timeout=60, what="the first subtitle line")
+                firsts.append(player.started + player.line_times[idx] - t0)
                 player.press("/", "Zoek")
                 for ch in QUERY:
                     player.send(ch, pause=0.02)
