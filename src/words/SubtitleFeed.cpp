@@ -300,17 +300,12 @@ void SubtitleFeed::run() {
         }
       }
       if (waiting) wait = std::min(wait, 1.0);
-    } catch (const net::HttpError& e) {
-      if (e.kind() == net::HttpError::Kind::Cancelled) return;
-      log::info("ondertiteling: de afspeellijst: {}", e.dutch());
-      if (++playlistFailures >= kMaxPlaylistFailures) {
-        note("De ondertiteling is weggevallen.");
-        setState(State::Failed);
-        return;
-      }
-      wait = std::min(30.0, 2.0 * playlistFailures);
     } catch (const std::exception& e) {
-      log::info("ondertiteling: de afspeellijst is onbruikbaar: {}", e.what());
+      // The playlist did not come (HttpError) or cannot be used (PlaylistError): a bounded
+      // number of times in a row, further and further apart.
+      const auto* httpError = dynamic_cast<const net::HttpError*>(&e);
+      if (httpError && httpError->kind() == net::HttpError::Kind::Cancelled) return;
+      log::info("ondertiteling: de afspeellijst: {}", httpError ? httpError->dutch() : std::string(e.what()));
       if (++playlistFailures >= kMaxPlaylistFailures) {
         note("De ondertiteling is weggevallen.");
         setState(State::Failed);

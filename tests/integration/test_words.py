@@ -57,6 +57,17 @@ def sounding(timeline, tone, start, end):
     return any(k == tone for t, k in timeline if start <= t <= end)
 
 
+def private_env(tmp, pa=None):
+    """An environment of its own (cache, config, state under tmp), no session bus."""
+    extra = {"XDG_CACHE_HOME": os.path.join(tmp, "cache"), "HOME": tmp,
+             "XDG_CONFIG_HOME": os.path.join(tmp, "c"), "XDG_STATE_HOME": os.path.join(tmp, "s")}
+    env = pa.env(extra) if pa else h.base_env(extra)
+    env.pop("DBUS_SESSION_BUS_ADDRESS", None)
+    for k in ("MEELUISTER_DEBATDIRECT_URL", "MEELUISTER_OPENDATA_URL", "MEELUISTER_WEB_URL"):
+        env.pop(k, None)
+    return env
+
+
 def check_lines(lines, times, timeline, label):
     """Every cue line: its segment sounded in the 1.5 s before it was printed (never printed
     before its words nor long after), none twice; every segment heard from its start has its
@@ -117,9 +128,7 @@ def test_live_subtitles_when_heard():
         wav = os.path.join(tmp, "heard.wav")
         rec = pa.record(wav)
         time.sleep(0.3)
-        env = pa.env({"XDG_CACHE_HOME": os.path.join(tmp, "cache"), "HOME": tmp,
-                      "XDG_CONFIG_HOME": os.path.join(tmp, "c"), "XDG_STATE_HOME": os.path.join(tmp, "s")})
-        env.pop("DBUS_SESSION_BUS_ADDRESS", None)
+        env = private_env(tmp, pa)
         # The first two files asked (the oldest of the window, before where listening starts)
         # answer 500, as a file not there yet does.
         hls.fault(kind="status", code=500, target="vtt", count=2)
@@ -171,9 +180,7 @@ def test_recording_subtitles_after_seek_and_pause():
         wav = os.path.join(tmp, "heard.wav")
         rec = pa.record(wav)
         time.sleep(0.3)
-        env = pa.env({"XDG_CACHE_HOME": os.path.join(tmp, "cache"), "HOME": tmp,
-                      "XDG_CONFIG_HOME": os.path.join(tmp, "c"), "XDG_STATE_HOME": os.path.join(tmp, "s")})
-        env.pop("DBUS_SESSION_BUS_ADDRESS", None)
+        env = private_env(tmp, pa)
         url = hls.url("/vod/index.m3u8?start=2023-12-21T11%3A15%3A00%2B01%3A00&end=2023-12-21T11%3A18%3A00%2B01%3A00")
         with p.PtyPlayer(["listen", url, "--modus", "schermlezer", "--geen-mpris", "--ondertiteling"],
                          env=env) as player:
@@ -224,9 +231,7 @@ def test_search_on_live_goes_back():
     """On live, / searches what has been said since listening began; Enter goes back to
     that place (time-shift), and w then says how far behind live."""
     with h.HlsServer() as hls, tempfile.TemporaryDirectory() as tmp:
-        env = h.base_env({"XDG_CACHE_HOME": os.path.join(tmp, "cache"), "HOME": tmp,
-                          "XDG_CONFIG_HOME": os.path.join(tmp, "c"), "XDG_STATE_HOME": os.path.join(tmp, "s")})
-        env.pop("DBUS_SESSION_BUS_ADDRESS", None)
+        env = private_env(tmp)
         with p.PtyPlayer(["listen", hls.url("/live/index.m3u8"), "--modus", "schermlezer", "--geen-mpris",
                           "--geen-geluid", "--ondertiteling"], env=env) as player:
             idx = player.expect("ondertitel segment", 0, timeout=30, what="the first subtitle line")
@@ -251,8 +256,7 @@ def test_missing_track_said_once():
     """A recording without the subtitle rendition (the Kamer's on-demand master without
     start and end has none): said once, not an error; the audio plays on."""
     with h.HlsServer() as hls, tempfile.TemporaryDirectory() as tmp:
-        env = h.base_env({"XDG_CACHE_HOME": os.path.join(tmp, "cache"), "HOME": tmp,
-                          "XDG_CONFIG_HOME": os.path.join(tmp, "c"), "XDG_STATE_HOME": os.path.join(tmp, "s")})
+        env = private_env(tmp)
         rc, lines, err = h.run_meeluister(["listen", hls.url("/vod/index.m3u8"), "--ondertiteling", "--geen-geluid",
                                            "--duur", "6", "--geen-mpris"], env=env, timeout=60)
         said = [l for l in lines if "ondertiteling" in l.lower()]
@@ -264,9 +268,7 @@ def test_bundled_example_has_subtitles():
     """The offline example (meeluister demo) carries a subtitle track like the Kamer's: its
     sentences appear as lines while they are spoken, and transcript prints them."""
     with tempfile.TemporaryDirectory() as tmp:
-        env = h.base_env({"XDG_CACHE_HOME": os.path.join(tmp, "cache"), "HOME": tmp,
-                          "XDG_CONFIG_HOME": os.path.join(tmp, "c"), "XDG_STATE_HOME": os.path.join(tmp, "s")})
-        env.pop("DBUS_SESSION_BUS_ADDRESS", None)
+        env = private_env(tmp)
         rc, lines, err = h.run_meeluister(["demo", "--ondertiteling", "--geen-geluid", "--duur", "6", "--geen-mpris"],
                                           env=env, timeout=60)
         h.check(rc == 0, f"exit {rc}: {lines} {err[-5:]}")
@@ -281,8 +283,7 @@ def test_transcript_command():
     where they come from; --uitvoer writes the file whole; live gives clock times; no track
     is a clear error, exit 1."""
     with h.HlsServer() as hls, tempfile.TemporaryDirectory() as tmp:
-        env = h.base_env({"XDG_CACHE_HOME": os.path.join(tmp, "cache"), "HOME": tmp,
-                          "XDG_CONFIG_HOME": os.path.join(tmp, "c"), "XDG_STATE_HOME": os.path.join(tmp, "s")})
+        env = private_env(tmp)
         vod = hls.url("/vod/index.m3u8?start=2023-12-21T11%3A15%3A00%2B01%3A00&end=2023-12-21T11%3A18%3A00%2B01%3A00")
         rc, lines, err = h.run_meeluister(["transcript", vod], env=env, timeout=60)
         h.check(rc == 0, f"exit {rc}: {err[-5:]}")
@@ -325,10 +326,7 @@ def test_transcript_from_the_verbatim_record():
         api = ApiServer().start()
         try:
             api.set_stream_base(hls.url(""))
-            env = h.base_env({"XDG_CACHE_HOME": os.path.join(tmp, "cache"), "HOME": tmp,
-                              "XDG_CONFIG_HOME": os.path.join(tmp, "c"), "XDG_STATE_HOME": os.path.join(tmp, "s")})
-            for k in ("MEELUISTER_DEBATDIRECT_URL", "MEELUISTER_OPENDATA_URL", "MEELUISTER_WEB_URL"):
-                env.pop(k, None)
+            env = private_env(tmp)
             args = ["transcript", "2026A05001", "--datum", "2026-10-01", *api.options()]
             rc, lines, err = h.run_meeluister(args, env=env, timeout=60)
             h.check(rc == 0, f"exit {rc}: {lines} {err[-800:]}")
@@ -376,11 +374,7 @@ def test_player_uses_the_verbatim_record():
         api = ApiServer().start()
         try:
             api.set_stream_base(hls.url(""))
-            env = h.base_env({"XDG_CACHE_HOME": os.path.join(tmp, "cache"), "HOME": tmp,
-                              "XDG_CONFIG_HOME": os.path.join(tmp, "c"), "XDG_STATE_HOME": os.path.join(tmp, "s")})
-            env.pop("DBUS_SESSION_BUS_ADDRESS", None)
-            for k in ("MEELUISTER_DEBATDIRECT_URL", "MEELUISTER_OPENDATA_URL", "MEELUISTER_WEB_URL"):
-                env.pop(k, None)
+            env = private_env(tmp)
             args = ["listen", "5d210dbb-9be4-4c39-8640-63a8ccec5b3a", "--datum", "2026-10-01", *api.options(),
                     "--modus", "schermlezer", "--geen-mpris", "--geen-geluid", "--start", "begin"]
             with p.PtyPlayer(args, env=env) as player:
