@@ -431,7 +431,21 @@ TEST(LoopbackServerExample, ServesTheBundledStreamInTheKamersShape) {
   EXPECT_NE(master.body.find("#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID=\"audio\",NAME=\"Original Audio\","
                             "URI=\"Stream(06)/prog_index.m3u8\""),
             std::string::npos);
-  EXPECT_NE(master.body.find("AUDIO=\"audio\"\nStream(01)/prog_index.m3u8"), std::string::npos);
+  EXPECT_NE(master.body.find("AUDIO=\"audio\",SUBTITLES=\"subs\"\nStream(01)/prog_index.m3u8"), std::string::npos);
+  // The subtitle rendition, as the Kamer's on-demand one: one WebVTT file for the recording.
+  EXPECT_NE(master.body.find("#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID=\"subs\",NAME=\"Nederlands\",DEFAULT=NO,FORCED=NO,"
+                            "URI=\"subtitles/nl-pol.m3u8\",LANGUAGE=\"nl-pol\""),
+            std::string::npos);
+  ASSERT_TRUE(c.send(get("/subtitles/nl-pol.m3u8")));
+  const auto subs = c.read();
+  ASSERT_EQ(subs.status, 200);
+  EXPECT_NE(subs.body.find("#EXT-X-PROGRAM-DATE-TIME:2023-12-21T10:15:00.000Z"), std::string::npos);
+  ASSERT_TRUE(c.send(get("/subtitles/nl-pol/vod.vtt")));
+  const auto vtt = c.read();
+  ASSERT_EQ(vtt.status, 200);
+  EXPECT_EQ(vtt.headers.at("content-type"), "text/vtt; charset=utf-8");
+  EXPECT_EQ(vtt.body.rfind("WEBVTT\n", 0), 0u);
+  EXPECT_NE(vtt.body.find("Dit is het voorbeeld van meeluister."), std::string::npos);
   ASSERT_TRUE(c.send(get("/Stream(01)/prog_index.m3u8")));
   EXPECT_EQ(c.read().status, 404);  // the video variant is absent on purpose
 
