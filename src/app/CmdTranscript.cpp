@@ -22,6 +22,8 @@
 #include "core/SmallFile.h"
 #include "core/Utf8.h"
 #include "core/Time.h"
+#include "core/Paths.h"
+#include "net/LoopbackServer.h"
 #include "net/Url.h"
 #include "sources/Fetcher.h"
 #include "sources/Resolve.h"
@@ -101,7 +103,7 @@ std::vector<std::string> recordLines(const sources::vlos::Record& record, double
 // The subtitle track's lines. `why`: why the record was not used (said in the first line).
 // `turns`: the debate's speaker turns (Debat Direct's timeline), marked where they begin.
 std::vector<std::string> subtitleLines(const std::string& url, const CancelPtr& cancel, const std::string& why,
-                                       const std::vector<SpeakerEvent>& turns) {
+                                       const std::vector<SpeakerEvent>& turns, bool example) {
   words::SubtitleFeed feed(url);
   feed.runOnce();
   const auto lines = feed.transcript().all();
@@ -118,9 +120,11 @@ std::vector<std::string> subtitleLines(const std::string& url, const CancelPtr& 
     origin = start ? *start : lines.front().utc;
   }
   std::vector<std::string> out;
-  out.push_back((why.empty() ? std::string() : why + " ") +
-                "Bron: de ondertiteling van de Kamer (automatische spraakherkenning: namen en afkortingen kunnen fout "
-                "zijn). Tekst van de Tweede Kamer.");
+  out.push_back(example ? std::string("Bron: de ondertiteling van het meegeleverde voorbeeld (een synthetische stem, "
+                                       "geen opname uit de Kamer).")
+                        : (why.empty() ? std::string() : why + " ") +
+                              "Bron: de ondertiteling van de Kamer (automatische spraakherkenning: namen en afkortingen "
+                              "kunnen fout zijn). Tekst van de Tweede Kamer.");
   if (live) out.push_back("Dit debat is live: dit is wat de Kamer er nu van aanbiedt, met de kloktijd in de zaal.");
   words::RollUp rollUp;
   std::string speaker;
@@ -162,8 +166,15 @@ int cmdTranscript(const ArgList& args) {
   } catch (const std::exception&) {
     if (!net::isHttpUrl(source)) throw;
   }
+  // The bundled example: its stream (with its subtitle track) from a loopback server of
+  // our own, as `demo` plays it; no verbatim record.
+  const bool example = config.example || sources::isExampleRef(source);
+  std::optional<net::LoopbackServer> exampleServer;
   std::string url;
-  if (debate) {
+  if (example) {
+    exampleServer.emplace(paths::dataDir() / "data" / "example" / "stream");
+    url = exampleServer->url("index.m3u8");
+  } else if (debate) {
     url = debate->bestAudioUrl();
     if (url.empty()) throw sources::SourceError("Voor dit debat is geen opname gevonden, dus ook geen ondertiteling.");
   } else if (net::isHttpUrl(source)) {
@@ -176,7 +187,7 @@ int cmdTranscript(const ArgList& args) {
   // The verbatim record first: speakers and corrected text. A record without text yet
   // (Casco) leaves the words to the subtitles, and the first line says so.
   std::string why;
-  if (debate && !config.example) {
+  if (debate && !example) {
     auto fetcher = sources::makeFetcher(config, cancel);
     if (auto record = sources::vlos::findRecord(*fetcher, config, *debate, why)) {
       record->items = sources::vlos::itemsOf(*record, *debate);
@@ -189,7 +200,9 @@ int cmdTranscript(const ArgList& args) {
       }
     }
   }
-  if (out.empty()) out = subtitleLines(url, cancel, why, debate ? debate->timeline : std::vector<SpeakerEvent>{});
+  if (out.empty()) {
+    out = subtitleLines(url, cancel, why, debate && !example ? debate->timeline : std::vector<SpeakerEvent>{}, example);
+  }
   if (auto file = a.value("uitvoer")) {
     std::string text;
     for (const auto& l : out) text += printable(l) + "\n";

@@ -83,7 +83,12 @@ void printOptions(const ArgSpec& spec) {
   const ArgSpec all = withGeneralOptions(spec);
   for (const auto& o : allOptions()) {
     const std::string name(o.name);
-    if (all.valued.count(name) != 0 || all.flags.count(name) != 0) ui::line(optionLine(o));
+    if (all.valued.count(name) != 0 || all.flags.count(name) != 0) {
+      // transcript's --uitvoer is a text file, not audio.
+      OptionInfo shown = o;
+      if (name == "uitvoer" && !spec.audioOutput) shown.help = "schrijft de tekst in één keer naar BESTAND in plaats van naar het scherm";
+      ui::line(optionLine(shown));
+    }
   }
 }
 

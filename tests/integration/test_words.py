@@ -276,6 +276,9 @@ def test_bundled_example_has_subtitles():
         second = [i for i, l in enumerate(lines) if l == "Het is geen opname uit de Kamer, maar"]
         h.check(first and second and first[0] < second[0], f"the example's first cues, in order: {lines}")
         h.check(not any("Thorbeckezaal." == l for l in lines), f"a line from after 6 s was printed: {lines}")
+        rc, lines, err = h.run_meeluister(["transcript", "voorbeeld"], env=env, timeout=60)
+        h.check(rc == 0 and "voorbeeld" in lines[0] and lines[1] == "0:00 Dit is het voorbeeld van meeluister."
+                and lines[-1] == "0:36 Dit was het voorbeeld van meeluister.", f"transcript voorbeeld: {rc} {lines} {err[-3:]}")
 
 
 def test_transcript_command():
