@@ -76,4 +76,47 @@ std::string urlEncode(std::string_view value) {
   return out;
 }
 
+namespace {
+
+int hexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+}  // namespace
+
+std::string percentDecode(std::string_view s, bool plusIsSpace) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() && hexValue(s[i + 1]) >= 0 && hexValue(s[i + 2]) >= 0) {
+      out += static_cast<char>(hexValue(s[i + 1]) * 16 + hexValue(s[i + 2]));
+      i += 2;
+    } else {
+      out += plusIsSpace && s[i] == '+' ? ' ' : s[i];
+    }
+  }
+  return out;
+}
+
+std::string queryValue(std::string_view url, std::string_view name) {
+  const auto q = url.find('?');
+  if (q == std::string_view::npos) return {};
+  std::string_view rest = url.substr(q + 1);
+  rest = rest.substr(0, rest.find('#'));
+  while (!rest.empty()) {
+    const auto amp = rest.find('&');
+    const std::string_view pair = rest.substr(0, amp);
+    const auto eq = pair.find('=');
+    if (percentDecode(pair.substr(0, eq), true) == name) {
+      return eq == std::string_view::npos ? std::string{} : percentDecode(pair.substr(eq + 1), true);
+    }
+    if (amp == std::string_view::npos) break;
+    rest.remove_prefix(amp + 1);
+  }
+  return {};
+}
+
 }  // namespace ml::net

@@ -16,5 +16,10 @@ std::string urlHost(std::string_view url);
 bool isHttpUrl(std::string_view url);
 // Percent-encodes a query value (RFC 3986 unreserved kept).
 std::string urlEncode(std::string_view value);
+// Decodes %XX escapes; a broken escape ("%4", "%zz") stays as written. `plusIsSpace`: a
+// '+' is a space, as in a query.
+std::string percentDecode(std::string_view text, bool plusIsSpace = false);
+// The value of `name` in a URL's query, percent-decoded ("" when absent).
+std::string queryValue(std::string_view url, std::string_view name);
 
 }  // namespace ml::net

@@ -5,24 +5,11 @@
 #include <sstream>
 
 #include "core/Paths.h"
+#include "net/Url.h"
 
 namespace ml::sources {
 namespace fs = std::filesystem;
 namespace {
-
-std::string percentDecode(const std::string& s) {
-  std::string out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
-        std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
-      out += static_cast<char>(std::stoi(s.substr(i + 1, 2), nullptr, 16));
-      i += 2;
-    } else {
-      out += s[i];
-    }
-  }
-  return out;
-}
 
 // Only plain path characters: no "..", no absolute paths.
 bool safe(const std::string& path) {
@@ -49,7 +36,7 @@ fs::path ExampleFetcher::defaultRoot() { return paths::dataDir() / "data" / "exa
 fs::path ExampleFetcher::fileFor(const std::string& url) const {
   const std::string prefix = "example:";
   if (url.rfind(prefix, 0) != 0) return {};
-  std::string rest = percentDecode(url.substr(prefix.size()));
+  std::string rest = net::percentDecode(url.substr(prefix.size()));
   const std::string path = rest.substr(0, rest.find('?'));
   const std::string query = rest.find('?') == std::string::npos ? "" : rest.substr(rest.find('?') + 1);
   if (path.rfind("debatdirect/", 0) == 0) {

@@ -18,26 +18,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-int hexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-std::string percentDecode(std::string_view s) {
-  std::string out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '%' && i + 2 < s.size() && hexValue(s[i + 1]) >= 0 && hexValue(s[i + 2]) >= 0) {
-      out += static_cast<char>(hexValue(s[i + 1]) * 16 + hexValue(s[i + 2]));
-      i += 2;
-    } else {
-      out += s[i] == '+' ? ' ' : s[i];
-    }
-  }
-  return out;
-}
-
 // The path of a URL without its query: the CDN keeps answers by path.
 std::string pathKey(const std::string& url) { return url.substr(0, url.find_first_of("?#")); }
 
@@ -53,7 +33,7 @@ std::string chooseSubtitles(const net::HlsPlaylist& master) {
 }
 
 std::optional<double> startIn(const std::string& url) {
-  const std::string v = queryValue(url, "start");
+  const std::string v = net::queryValue(url, "start");
   if (v.empty()) return std::nullopt;
   return parseIsoTime(v);
 }
@@ -80,22 +60,6 @@ std::optional<double> audioStartUtc(const std::string& streamUrl, CancelPtr canc
     log::info("het begin van de opname is niet te lezen: {}", e.what());
   }
   return std::nullopt;
-}
-
-std::string queryValue(const std::string& url, const std::string& name) {
-  const auto q = url.find('?');
-  if (q == std::string::npos) return {};
-  std::string_view rest(url);
-  rest = rest.substr(q + 1, rest.find('#', q) == std::string_view::npos ? std::string_view::npos : rest.find('#', q) - q - 1);
-  while (!rest.empty()) {
-    const auto amp = rest.find('&');
-    const std::string_view pair = rest.substr(0, amp);
-    const auto eq = pair.find('=');
-    if (percentDecode(pair.substr(0, eq)) == name) return eq == std::string_view::npos ? std::string{} : percentDecode(pair.substr(eq + 1));
-    if (amp == std::string_view::npos) break;
-    rest.remove_prefix(amp + 1);
-  }
-  return {};
 }
 
 SubtitleFeed::SubtitleFeed(std::string streamUrl) : url_(std::move(streamUrl)) {}

@@ -88,7 +88,5 @@ std::unique_ptr<SubtitleFeed> startSubtitleFeed(std::string streamUrl);
 // segment's PROGRAM-DATE-TIME (UTC seconds); nullopt when it has none or cannot be read.
 std::optional<double> audioStartUtc(const std::string& streamUrl, CancelPtr cancel);
 
-// The value of `name` in a URL's query, percent-decoded ("" when absent).
-std::string queryValue(const std::string& url, const std::string& name);
 
 }  // namespace ml::words

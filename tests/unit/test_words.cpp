@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "text/Fold.h"
-#include "words/SubtitleFeed.h"
+#include "net/Url.h"
 #include "words/Transcript.h"
 
 namespace {
@@ -82,12 +82,12 @@ TEST(Words, SentencesAcrossCueLines) {
 
 TEST(Words, QueryValueDecodesTheKamersStartParameter) {
   const std::string url = "https://x/nl-pol/vod.vtt?start=2026-07-01T13%3A35%3A26.0000000%2B02%3A00&end=b#frag";
-  EXPECT_EQ(ml::words::queryValue(url, "start"), "2026-07-01T13:35:26.0000000+02:00");
-  EXPECT_EQ(ml::words::queryValue(url, "end"), "b");
-  EXPECT_EQ(ml::words::queryValue(url, "x"), "");
-  EXPECT_EQ(ml::words::queryValue("https://x/a.vtt", "start"), "");
-  EXPECT_EQ(ml::words::queryValue("https://x/a.vtt?start", "start"), "");
-  EXPECT_EQ(ml::words::queryValue("https://x/a?%zz=1&q=%4", "q"), "%4") << "a broken escape stays as written";
+  EXPECT_EQ(ml::net::queryValue(url, "start"), "2026-07-01T13:35:26.0000000+02:00");
+  EXPECT_EQ(ml::net::queryValue(url, "end"), "b");
+  EXPECT_EQ(ml::net::queryValue(url, "x"), "");
+  EXPECT_EQ(ml::net::queryValue("https://x/a.vtt", "start"), "");
+  EXPECT_EQ(ml::net::queryValue("https://x/a.vtt?start", "start"), "");
+  EXPECT_EQ(ml::net::queryValue("https://x/a?%zz=1&q=%4", "q"), "%4") << "a broken escape stays as written";
 }
 
 }  // namespace
