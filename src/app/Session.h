@@ -58,7 +58,8 @@ struct SessionOptions {
 };
 
 // Interrupted: SIGINT (exit 130); Terminated: SIGTERM (exit 143).
-// "11.20 uur": the clock in the room (Dutch local time) at a UTC second.
+// "11.20": the clock in the room (Dutch local time) at a UTC second; clockText adds " uur".
+std::string roomClock(double utc);
 std::string clockText(double utc);
 
 enum class SessionEnd { Quit, Back, Ended, Failed, Interrupted, Terminated };

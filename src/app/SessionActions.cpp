@@ -23,12 +23,6 @@ constexpr double kTimeStep = 60;
 
 std::string percent(int p) { return fmt::format("{} procent", p); }
 
-// "14.30": the clock in the room (Dutch local time) at a UTC second.
-std::string roomClock(double utc) {
-  const auto s = static_cast<std::int64_t>(utc);
-  return TimePoint{s, dutchOffsetMinutes(s)}.localClock();
-}
-
 std::string speedText(double s) {
   std::string t = fmt::format("{:.2f}", s);
   while (t.back() == '0') t.pop_back();

@@ -17,10 +17,12 @@
 
 namespace ml::app {
 
-std::string clockText(double utc) {
+std::string roomClock(double utc) {
   const auto s = static_cast<std::int64_t>(utc);
-  return TimePoint{s, dutchOffsetMinutes(s)}.localClock() + " uur";
+  return TimePoint{s, dutchOffsetMinutes(s)}.localClock();
 }
+
+std::string clockText(double utc) { return roomClock(utc) + " uur"; }
 
 namespace {
 
