@@ -67,6 +67,13 @@ class Player {
   void setRecording(bool recording) { options_.fetch.recording = recording; }
   // Drops what is buffered and fetches again from `start` (a seek, or back to live).
   void restart(net::FetchOptions::Start start, double position = 0);
+  // The same from another source: on live, the day's recording (a recording) and back to
+  // the live stream.
+  void restart(const std::string& url, bool recording, net::FetchOptions::Start start, double position = 0) {
+    options_.fetch.url = url;
+    options_.fetch.recording = recording;
+    restart(start, position);
+  }
   // Playback speed, pitch kept (0.5..3.0); takes effect after what is already buffered.
   void setSpeed(double speed);
   double speed() const { return speed_.load(); }

@@ -64,6 +64,7 @@ Session::Session(SessionOptions options, Output& output, ui::Terminal* terminal,
       player_(options_.play, speech),
       playing_(*this, out_, keys_) {
   interactive_ = terminal_ != nullptr && terminal_->interactive();
+  liveUrl_ = options_.play.fetch.url;
   const Settings& s = options_.settings;
   volumePercent_ = s.volumePercent;
   speed_ = s.speed;
@@ -254,6 +255,19 @@ void Session::onStreamEvents() {
     using K = net::StreamEvent::Kind;
     switch (e.kind) {
       case K::PlayingFrom:
+        if (onDayRecording_) {
+          // The day's recording on live: still live, behind the edge by the clock.
+          started_ = true;
+          ended_ = false;
+          basePosition_ = 0;
+          liveSince_ = Clock::now();
+          if (e.firstSegmentUtc > 0) {
+            liveStartUtc_ = e.firstSegmentUtc + e.seconds;
+            const double since = std::chrono::duration<double>(liveSince_ - daySince_).count();
+            behindLive_ = std::max(0.0, dayEdgeUtc_ + since - liveStartUtc_);
+          }
+          break;
+        }
         recording_ = true;
         started_ = true;
         ended_ = false;
@@ -273,6 +287,10 @@ void Session::onStreamEvents() {
         basePosition_ = 0;
         break;
       case K::Failed:
+        if (onDayRecording_ && interactive_) {
+          leaveDayRecording(true);
+          continue;
+        }
         failed_ = true;
         if (!started_ && !interactive_) end_ = SessionEnd::Failed;
         break;
@@ -309,6 +327,10 @@ void Session::onFinished() {
       out_.note("Afgelopen.");
       end_ = SessionEnd::Ended;
     }
+    return;
+  }
+  if (onDayRecording_) {
+    leaveDayRecording(false);
     return;
   }
   if (ended_) return;

@@ -125,6 +125,15 @@ class Session : public mpris::Handler {
   void seekLive(double seconds, bool toEarliest = false, const std::string& say = {});
   std::string liveText();
   void watchCatchUp();
+  // Further back than the Kamer keeps a live broadcast: the debate's recording of the day
+  // so far (its vodUrl cut from the debate's start), placed by the clock (SessionTime.cpp).
+  // "": none (not a live debate, or no recording known).
+  std::string dayRecordingUrl() const;
+  // `utc` 0: from the debate's start. `edgeUtc`: the live edge's clock time now.
+  void playDayRecording(double utc, double edgeUtc, const std::string& say);
+  // The day's recording played out or failed: on with the live stream (or the recording
+  // again, when the listener is still further behind than the live stream keeps).
+  void leaveDayRecording(bool failed);
   // Behind live by less than this is "at live": no faster speed, the catch-up ends.
   static constexpr double kCatchUpMargin = 15;
   // How far back the Kamer keeps a live broadcast's segments after they left the window
@@ -231,6 +240,10 @@ class Session : public mpris::Handler {
   double behindLive_ = 0;       // behind the live edge when the live run started
   std::chrono::steady_clock::time_point liveSince_{};
   double liveStartUtc_ = 0;     // UTC of the first audio of the live run (0: unknown)
+  std::string liveUrl_;         // the live stream (the source the session was opened with)
+  bool onDayRecording_ = false; // on live, playing from the day's recording
+  double dayEdgeUtc_ = 0;       // the live edge's clock time when the day's recording was asked
+  std::chrono::steady_clock::time_point daySince_{};
   Level level_ = Level::Speaker;
   int agendaCursor_ = -1;
   int liveSpeakerCursor_ = -1;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "app/Session.h"
 #include "app/modes/DescribeMode.h"
@@ -252,7 +253,11 @@ void Session::goLive() {
     player_.setSpeed(speed_);
   }
   out_.say("Terug naar live.", speech::Priority::Echo);
-  player_.restart(net::FetchOptions::Start::Live);
+  if (std::exchange(onDayRecording_, false)) {
+    player_.restart(liveUrl_, false, net::FetchOptions::Start::Live);
+  } else {
+    player_.restart(net::FetchOptions::Start::Live);
+  }
   seeking_ = true;
 }
 
@@ -344,6 +349,12 @@ void Session::help() {
 // Go to a moment (issue 14): g opens a prompt; a position ("1:05:00", "12:30", "90") or
 // a clock time in the room ("14.30", "14u30"), Enter goes there, Escape cancels.
 void Session::goTo() {
+  if (live() && started_ && heardUtcLive() > 0) {
+    out_.say("Ga naar: typ een kloktijd, zoals 14.30, of een positie in het debat, zoals 1:05:00, en Enter. "
+             "Escape annuleert.");
+    mode_ = std::make_unique<PromptMode>(out_, [this](const std::string& text) { goToText(text); });
+    return;
+  }
   if (!recording_) {
     out_.say(notSeekable("naar een moment gaan kan niet"));
     return;
@@ -363,6 +374,27 @@ void Session::goToText(const std::string& text) {
 }
 
 void Session::goToMoment(const Moment& m, const std::string& typed) {
+  if (live() && heardUtcLive() > 0) {
+    // On live, a clock time in the room, or a position from the debate's start.
+    const double behind = behindLiveNow();
+    const double edge = heardUtcLive() + behind;
+    double utc = 0;
+    if (m.kind == Moment::Kind::Clock) {
+      utc = clockOnDayOf(heardUtcLive(), m.seconds);
+    } else if (options_.debate && options_.debate->actualStart) {
+      utc = static_cast<double>(options_.debate->actualStart->utcSeconds) + m.seconds;
+    } else {
+      out_.say("Het begin van dit debat is niet bekend. Typ een kloktijd, zoals 14.30.");
+      return;
+    }
+    if (utc > edge - 1) {
+      out_.say("Zover is het debat nog niet: live is het " + roomClock(edge) + " uur.");
+      return;
+    }
+    seekLive(behind - (edge - utc), false,
+             "Naar " + roomClock(utc) + " uur, " + dutchDuration(edge - utc) + " achter live.");
+    return;
+  }
   double target = m.seconds;
   if (m.kind == Moment::Kind::Clock) {
     if (recordingStartUtc_ <= 0) {

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <functional>
 #include <optional>
+#include <utility>
 
 #include "app/Resume.h"
 #include "app/Session.h"
@@ -334,13 +335,22 @@ std::string Session::liveText() {
   const double behind = behindLiveNow();
   std::string t = behind < kCatchUpMargin ? "Live" : dutchDuration(behind) + " achter live";
   if (const double utc = heardUtcLive(); utc > 0) t += ", in de zaal " + clockText(utc);
+  if (onDayRecording_) t += ", uit de opname van vandaag";
   return t;
 }
 
 // Left/Right/PageUp/PageDown (and Home: the earliest kept) on live: back into what the
-// Kamer still serves, forward up to live.
+// Kamer still serves, forward up to live. Within about 45 minutes that is the live
+// stream's own segments; further back, and Home, the day's recording when it is known.
 void Session::seekLive(double seconds, bool toEarliest, const std::string& say) {
   const double behind = behindLiveNow();
+  const double heard = heardUtcLive();
+  const double edgeUtc = heard > 0 ? heard + behind : 0;  // the live edge's clock time now
+  const bool day = edgeUtc > 0 && !dayRecordingUrl().empty();
+  if (toEarliest && day) {
+    playDayRecording(0, edgeUtc, say.empty() ? "Naar het begin van het debat." : say);
+    return;
+  }
   double target = toEarliest ? kLiveKeptSeconds : behind - seconds;
   if (target < kCatchUpMargin) {
     if (behind < kCatchUpMargin && seconds > 0) {
@@ -352,15 +362,67 @@ void Session::seekLive(double seconds, bool toEarliest, const std::string& say) 
   }
   std::string why;
   if (target > kLiveKeptSeconds) {
+    if (day) {
+      const double clock = edgeUtc - target;
+      playDayRecording(clock, edgeUtc,
+                       say.empty() ? "Terug naar " + dutchDuration(target) + " achter live, " + clockText(clock) +
+                                         ", uit de opname van vandaag."
+                                   : say + " Uit de opname van vandaag.");
+      return;
+    }
     target = kLiveKeptSeconds;
     why = "Verder terug bewaart de Kamer de live uitzending niet. ";
   }
-  const double clock = liveStartUtc_ > 0 ? heardUtcLive() + (behind - target) : 0;
-  why += say.empty() ? (toEarliest ? "Naar het vroegste: " : seconds < 0 ? "Terug naar " : "Vooruit naar ") +
+  const double clock = edgeUtc > 0 ? edgeUtc - target : 0;
+  why += say.empty() || !why.empty() ? (toEarliest ? "Naar het vroegste: " : seconds < 0 ? "Terug naar " : "Vooruit naar ") +
                            dutchDuration(target) + " achter live" + (clock > 0 ? ", " + clockText(clock) : "") + "."
                      : say;
   out_.say(why, speech::Priority::Echo);
-  player_.restart(net::FetchOptions::Start::BehindLive, target);
+  if (std::exchange(onDayRecording_, false)) {
+    player_.restart(liveUrl_, false, net::FetchOptions::Start::BehindLive, target);
+  } else {
+    player_.restart(net::FetchOptions::Start::BehindLive, target);
+  }
+  seeking_ = true;
+}
+
+std::string Session::dayRecordingUrl() const {
+  if (!options_.debate || !options_.debate->isLive()) return {};
+  const std::string& url = options_.debate->onDemandAudioUrl;
+  if (url.empty() || url == liveUrl_) return {};
+  return url;
+}
+
+void Session::playDayRecording(double utc, double edgeUtc, const std::string& say) {
+  if (!say.empty()) out_.say(say, speech::Priority::Echo);
+  log::info("de opname van vandaag: {} vanaf {}", dayRecordingUrl(), utc > 0 ? clockText(utc) : "het begin");
+  onDayRecording_ = true;
+  dayEdgeUtc_ = edgeUtc;
+  daySince_ = Clock::now();
+  player_.restart(dayRecordingUrl(), true, utc > 0 ? net::FetchOptions::Start::Clock : net::FetchOptions::Start::Begin,
+                  utc);
+  seeking_ = true;
+}
+
+void Session::leaveDayRecording(bool failed) {
+  const double behind = behindLiveNow();
+  const double heard = heardUtcLive();
+  const bool played = player_.mediaSecondsPlayed() >= 1;
+  onDayRecording_ = false;
+  if (!failed && played && behind > kLiveKeptSeconds && heard > 0) {
+    // The recording was opened a while ago and has grown since: on from where it was.
+    playDayRecording(heard, heard + behind, "");
+    return;
+  }
+  if (failed || !played) {
+    out_.say("De opname van vandaag is niet te krijgen. Naar het vroegste van de live uitzending.",
+             speech::Priority::Reply);
+    player_.restart(liveUrl_, false, net::FetchOptions::Start::BehindLive, kLiveKeptSeconds);
+  } else {
+    // Played up to where the live stream keeps its own segments: on with those, unsaid.
+    log::info("de opname van vandaag is uit; verder met de live uitzending, {} s achter", behind);
+    player_.restart(liveUrl_, false, net::FetchOptions::Start::BehindLive, std::min(behind, kLiveKeptSeconds));
+  }
   seeking_ = true;
 }
 

@@ -190,7 +190,7 @@ void StreamFetcher::chooseStart(const HlsMedia& media) {
   const bool recording = media.endList || options_.recording;
   if (start == S::Default) start = recording ? S::Begin : S::Live;
   if (start == S::Live && options_.recording) start = S::Begin;  // a recording has no live edge
-  if (!recording && start == S::Position) {
+  if (!recording && (start == S::Position || start == S::Clock)) {
     log::warn("een positie kiezen kan niet in een live stream; live gestart");
     start = S::Live;
   }
@@ -233,6 +233,17 @@ void StreamFetcher::chooseStart(const HlsMedia& media) {
     return;
   }
   double want = start == S::Position ? options_.position : 0;
+  if (start == S::Clock) {
+    // The position whose PROGRAM-DATE-TIME is the asked clock time: before the first
+    // segment is the beginning, past the last one (a recording still growing) its start.
+    double offset = 0;
+    for (const auto& s : segs) {
+      if (s.programDateTime && *s.programDateTime <= options_.position) {
+        want = offset + std::min(options_.position - *s.programDateTime, std::max(0.0, s.duration - 0.01));
+      }
+      offset += s.duration;
+    }
+  }
   double at = 0;
   next_ = segs.empty() ? media.mediaSequence : segs.back().sequence + 1;
   for (const auto& s : segs) {

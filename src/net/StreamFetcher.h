@@ -25,10 +25,12 @@ namespace ml::net {
 
 struct FetchOptions {
   std::string url;
-  enum class Start { Default, Live, Begin, Position, BehindLive } start = Start::Default;
+  enum class Start { Default, Live, Begin, Position, BehindLive, Clock } start = Start::Default;
   double position = 0;      // seconds, with Start::Position; seconds behind the live edge
                             // with Start::BehindLive (time-shift: before the window, the
-                            // segments the Kamer keeps are named by guessUri)
+                            // segments the Kamer keeps are named by guessUri); with
+                            // Start::Clock (a recording), a UTC second placed by the
+                            // segments' PROGRAM-DATE-TIME (the day's recording on live)
   int liveEdgeSegments = 3; // live: start this many segments before the newest
   int startupAttempts = 4;  // tries before giving up on an unreachable source at start
   double giveUpSeconds = 60; // nothing playable for this long while failing: Failed

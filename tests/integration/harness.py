@@ -96,9 +96,10 @@ def http_get(url, timeout=5.0):
 class HlsServer:
     """tests/server/hls_server.py on a free port: `with HlsServer() as srv:`."""
 
-    def __init__(self, retention=None, window=None, start_timeout=15.0):
+    def __init__(self, retention=None, window=None, start_timeout=15.0, history=None):
         self.retention = retention
         self.window = window
+        self.history = history
         self.start_timeout = start_timeout
         self.proc = None
         self.port = None
@@ -113,6 +114,8 @@ class HlsServer:
             cmd += ["--retention", str(self.retention)]
         if self.window is not None:
             cmd += ["--window", str(self.window)]
+        if self.history is not None:
+            cmd += ["--history", str(self.history)]
         self.stderr = open(os.path.join(self.tmp, "server.log"), "wb")
         self.proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=self.stderr,
                                      stderr=subprocess.STDOUT, env=base_env())

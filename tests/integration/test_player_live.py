@@ -4,6 +4,7 @@ plays the live debate from loopback fixtures (api_server names streams on hls_se
 while the test adds Debat Direct events; the player announces the new speaker, an
 interruption, a suspension and its end, summarises a burst, and keeps quiet when the
 listener switched announcements off (key v). Keys through a pseudo-terminal."""
+import json
 import os
 import re
 import tempfile
@@ -179,6 +180,114 @@ def test_time_shift_on_live():
             print("heard", heard, "\nbefore", seqs, "\nafter", after, "\n", player.lines, "\n", player.err[-20:])
         back = [st for st in steps if st in (17, 18)]
         h.check(back, f"no step back of 2 or 3 segments in what was heard: {steps}")
+
+
+def _room_clock(utc):
+    """"14.05.09": a UTC second as the clock in the room (Europe/Amsterdam)."""
+    from zoneinfo import ZoneInfo
+    import datetime
+    t = datetime.datetime.fromtimestamp(utc, ZoneInfo("Europe/Amsterdam"))
+    return t.strftime("%H.%M.%S")
+
+
+def test_time_shift_into_the_days_recording():
+    """Further back than the Kamer keeps a live broadcast (issue 14 item 1): the debate's
+    recording of the day (its vodUrl cut from the start, no end yet) plays, placed by the
+    clock. The loopback stream has been live for an hour (--history 3600) and keeps
+    segments 45 minutes after they left the window. Home goes to the debate's start, g with
+    a clock time 50 minutes back plays the day's recording from that segment, g with a clock
+    time 10 minutes back is the live stream's own segments again, e is live; w says how far
+    behind and that it comes from the day's recording. The requests tell what was played."""
+    with h.HlsServer(window=3, history=3600, retention=2700) as hls, tempfile.TemporaryDirectory() as tmp:
+        api = ApiServer().start()
+        try:
+            api.set_stream_base(hls.url(""))
+            env = h.base_env({"XDG_CACHE_HOME": os.path.join(tmp, "cache"), "HOME": tmp,
+                              "XDG_CONFIG_HOME": os.path.join(tmp, "c"), "XDG_STATE_HOME": os.path.join(tmp, "s")})
+            env.pop("DBUS_SESSION_BUS_ADDRESS", None)
+            with open(os.path.join(h.media_dir(), "fixtures.json")) as fh:
+                info = json.load(fh)
+            base = info["base_ticks"] / 1e7
+            step = info["ticks_per_segment"] / 1e7
+
+            def day_seqs(since):
+                return [r["seq"] for r in hls.log()[since:]
+                        if r.get("seq") is not None and r["path"].startswith("/vod/")]
+
+            def live_seqs(since):
+                return [r["seq"] for r in hls.log()[since:]
+                        if r.get("seq") is not None and r["path"].startswith("/live/")]
+
+            with p.PtyPlayer(["listen", "plenaire zaal", "--date", DATE, *api.options(), "--null-output",
+                              "--modus", "schermlezer", "--geen-mpris"], env=env) as player:
+                player.expect("hulp", 0, timeout=30, what="the start")
+                time.sleep(3)
+                mark = len(hls.log())
+                line = player.press("home", "begin van het debat")
+                time.sleep(4)
+                seqs = day_seqs(mark)
+                h.check(seqs and min(seqs) == 0, f"Home: the day's recording from its start, got {seqs}")
+                line = player.press("w", "achter live")
+                h.check("uit de opname van vandaag" in line and re.search(r"\b1 uur\b", line),
+                        f"w on the day's recording: {line!r}")
+                # g with a clock time 50 minutes back: the day's recording from that segment.
+                edge_seq = json.loads(h.http_get(hls.url("/control/live"))[1])["now_seq"] + 1
+                target = base + edge_seq * step - 3000
+                mark = len(hls.log())
+                player.press("g", "Ga naar")
+                for ch in _room_clock(target):
+                    player.send(ch, pause=0.02)
+                line = player.press("enter", "achter live")
+                h.check(line.startswith("Naar ") and "50 minuten" in line and "opname van vandaag" in line,
+                        f"g 50 minutes back: {line!r}")
+                time.sleep(4)
+                seqs = day_seqs(mark)
+                want = int((target - base) // step)
+                h.check(seqs and abs(min(seqs) - want) <= 1, f"g 50 minutes back: segment {want} wanted, got {seqs}")
+                # g 10 minutes back: within what the live stream keeps, its own segments.
+                target = base + edge_seq * step - 600
+                mark = len(hls.log())
+                player.press("g", "Ga naar")
+                for ch in _room_clock(target):
+                    player.send(ch, pause=0.02)
+                line = player.press("enter", "achter live")
+                h.check("10 minuten" in line and "opname" not in line, f"g 10 minutes back: {line!r}")
+                time.sleep(4)
+                seqs, day = live_seqs(mark), day_seqs(mark)
+                want = int((target - base) // step)
+                h.check(seqs and abs(min(seqs) - want) <= 2 and not day,
+                        f"g 10 minutes back: live segment {want} wanted, got {seqs} (day {day})")
+                line = player.press("w", "achter live")
+                h.check("opname van vandaag" not in line, f"w on the live stream: {line!r}")
+                # Back into the day's recording, then e: live.
+                player.press("g", "Ga naar")
+                for ch in _room_clock(base + edge_seq * step - 3300):
+                    player.send(ch, pause=0.02)
+                player.press("enter", "opname van vandaag")
+                time.sleep(2)
+                mark = len(hls.log())
+                player.press("e", "live")
+                time.sleep(4)
+                seqs, day = live_seqs(mark), day_seqs(mark)
+                newest = json.loads(h.http_get(hls.url("/control/live"))[1])["now_seq"]
+                h.check(seqs and min(seqs) >= newest - 5 and not day, f"e: live again, got {seqs} (day {day})")
+                # No day's recording to be had (its master answers 404): one line, and the
+                # earliest the live stream keeps instead.
+                hls.control("/control/vod?day=missing")
+                mark = len(hls.log())
+                player.press("home", "begin van het debat")
+                line = player.lines[player.expect("niet te krijgen", len(player.lines) - 1, timeout=20,
+                                                  what="the missing day's recording said")]
+                h.check("vroegste" in line, f"what comes instead is not said: {line!r}")
+                time.sleep(4)
+                seqs = live_seqs(mark)
+                newest = json.loads(h.http_get(hls.url("/control/live"))[1])["now_seq"]
+                h.check(seqs and abs(min(seqs) - (newest - 2700 / step)) <= 4,
+                        f"after the failed day's recording: about 45 minutes back on live, got {seqs[:5]} (newest {newest})")
+                lines, _err = player.quit()
+                p.check_no_leaks(lines)
+        finally:
+            api.stop()
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 """Loopback HLS/Icecast test server with faults on cue (Python standard library only).
 
 python3 hls_server.py --media DIR [--port 0] --port-file FILE [--retention 3000] [--window 5]
+                     [--history 0]
 
 Listens on 127.0.0.1 (HTTP/1.1, keep-alive, Content-Length) and writes its port to
 --port-file once listening. Media comes from make_fixtures.py. Paths:
@@ -31,6 +32,7 @@ Listens on 127.0.0.1 (HTTP/1.1, keep-alive, Content-Length) and writes its port 
                                       closed, as just after a debate ended); open=0 closes them
   /control/vod?long=N                 on-demand playlists of N segments (at most 20000; a
                                       plenary day is about 11000), the fixture repeated
+  /control/vod?day=missing             the day's recording (--history) answers 404; day=there undoes
   /control/log[?since=N]              JSON list of every non-control request
   /vod|live/subtitles/nl-pol.m3u8     the Dutch WebVTT subtitle rendition (issue 12), in the
                                       master as TYPE=SUBTITLES,LANGUAGE="nl-pol": live always,
@@ -42,6 +44,11 @@ Listens on 127.0.0.1 (HTTP/1.1, keep-alive, Content-Length) and writes its port 
         ["ondertitel segment k-1", "ondertitel segment k"] from 0.20 to 3.50 s into it, and a
         cue "brug k" from 3.60 s that runs into segment k+1 (live: in both files).
   /control/live                       {"now_seq", "first_seq", "t"}
+
+--history SECONDS (default 0) starts the live timeline that long before the server did (a
+debate on since an hour: sequence 0 is its start). With it, /vod/ asked with start= and no
+end= (the vodUrl of a debate still live) is the day's recording so far: sequences 0 up to
+the live edge, every one fetchable, no ENDLIST (it grows), PROGRAM-DATE-TIME as live.
 """
 import argparse
 import datetime
@@ -117,15 +124,17 @@ def _read(path):
 class State:
     """Everything shared between handler threads."""
 
-    def __init__(self, media, window, retention):
+    def __init__(self, media, window, retention, history=0.0):
         self.media = media
         self.window = window
         self.retention = retention
-        self.t0 = time.monotonic()
+        self.history = history
+        self.t0 = time.monotonic() - history
         self.lock = threading.Lock()
         self.faults = []
         self.vod_open = False     # /control/vod?open=1: the recording's playlist not closed yet
         self.vod_long = 0         # /control/vod?long=N: on-demand playlists of N segments (benchmarks)
+        self.day_missing = False  # /control/vod?day=missing: the day's recording answers 404
         self.log = []
         self.freeze = None  # (start_t, end_t) in server time
         self.down_request = None  # seconds, set by the fault handler
@@ -259,6 +268,8 @@ class Handler(BaseHTTPRequestHandler):
         m3u8 = "application/vnd.apple.mpegurl"
         parts = path.strip("/").split("/")
         if len(parts) == 2 and parts[0] in ("vod", "live") and parts[1] == "index.m3u8":
+            if parts[0] == "vod" and state.day_missing and self.day_recording(query):
+                return self.not_found("master")
             return self.answer("master", 200, self.master(parts[0], query), m3u8)
         if len(parts) >= 3 and parts[0] in ("vod", "live") and parts[1] == "subtitles":
             return self.subtitles(parts[0], parts[2:], query)
@@ -269,13 +280,22 @@ class Handler(BaseHTTPRequestHandler):
             if stream != "Stream(06)":
                 return self.not_found()
             if name == "prog_index.m3u8":
-                body = self.vod_playlist(query) if parts[0] == "vod" else self.live_playlist(query)
+                if parts[0] == "vod" and self.day_recording(query):
+                    newest = state.newest_seq(state.playlist_time())
+                    body = self.media_playlist(query, range(0, newest + 1), 0, False)
+                else:
+                    body = self.vod_playlist(query) if parts[0] == "vod" else self.live_playlist(query)
                 return self.answer("playlist", 200, body, m3u8)
             if name == "init.mp4":
                 return self.answer("init", 200, media.init, "video/mp4")
             seq = media.seq_of(name)
             if seq is None:
                 return self.not_found("segment")
+            if parts[0] == "vod" and state.history > 0:  # the day's recording (its URIs have no query)
+                if seq > state.newest_seq(state.now()):
+                    return self.not_found("segment")
+                self._entry["seq"] = seq
+                return self.answer("segment", 200, media.live_segment(seq), "audio/mp4")
             if parts[0] == "vod":
                 if seq < media.count:
                     return self.answer("segment", 200, media.segments[seq], "audio/mp4")
@@ -296,6 +316,10 @@ class Handler(BaseHTTPRequestHandler):
         if len(parts) == 2 and parts[0] == "plain" and parts[1] in media.plain:
             return self.plain(parts[1])
         return self.not_found()
+
+    def day_recording(self, query):
+        """The day's recording of a debate still live (--history, start= without end=)."""
+        return self.server.state.history > 0 and "start" in query and "end" not in query
 
     def master(self, kind, query):
         q = urllib.parse.urlsplit(self.path).query
@@ -517,6 +541,9 @@ class Handler(BaseHTTPRequestHandler):
                     state.vod_open = q.get("open") == "1"
                 if "long" in q:
                     state.vod_long = max(0, min(20000, int(q["long"])))
+                if "day" in q:
+                    state.day_missing = q.get("day") == "missing"
+
             return self.send_body(200, b"ok", "text/plain")
         if path == "/control/fault":
             error = self.arm(state, q)
@@ -605,11 +632,12 @@ def main():
     ap.add_argument("--port-file", required=True)
     ap.add_argument("--retention", type=float, default=3000.0)
     ap.add_argument("--window", type=int, default=5)
+    ap.add_argument("--history", type=float, default=0.0)
     args = ap.parse_args()
     if not args.media:
         ap.error("--media (or MEELUISTER_MEDIA) is required")
     random.seed()
-    state = State(Media(args.media), args.window, args.retention)
+    state = State(Media(args.media), args.window, args.retention, args.history)
     try:
         serve(state, args.port, args.port_file)
     except KeyboardInterrupt:
