@@ -4,7 +4,8 @@
 #include <cmath>
 #include <chrono>
 #include <limits>
-#include <regex>
+#include <optional>
+#include <string_view>
 #include <utility>
 
 #include "core/Log.h"
@@ -496,8 +497,36 @@ void StreamFetcher::fillGap(std::int64_t windowFirst, const HlsMedia& media) {
 // The Kamer names segments "Segment-<start in 100 ns ticks>.m4a": a segment we never saw
 // can be named from the one before it and its duration. Empty when it cannot be named
 // (no such pattern, or numbers out of range).
+namespace {
+
+// "<prefix>/Segment-<1 to 18 digits>.<letters and digits>[?query]", split in its parts
+// (the last "/Segment-" that fits); nullopt for any other name.
+struct SegmentName {
+  std::string_view prefix, digits, ext, query;
+};
+
+bool asciiDigit(char c) { return c >= '0' && c <= '9'; }
+bool asciiAlnum(char c) { return asciiDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+std::optional<SegmentName> splitSegmentName(std::string_view uri) {
+  constexpr std::string_view kKey = "/Segment-";
+  if (uri.find_first_of("\r\n") != std::string_view::npos) return std::nullopt;
+  for (auto at = uri.rfind(kKey); at != std::string_view::npos; at = at == 0 ? std::string_view::npos : uri.rfind(kKey, at - 1)) {
+    const std::size_t p = at + kKey.size();
+    std::size_t d = p;
+    while (d < uri.size() && asciiDigit(uri[d])) ++d;
+    if (d == p || d - p > 18 || d >= uri.size() || uri[d] != '.') continue;
+    std::size_t e = d + 1;
+    while (e < uri.size() && asciiAlnum(uri[e])) ++e;
+    if (e == d + 1 || (e < uri.size() && uri[e] != '?')) continue;
+    return SegmentName{uri.substr(0, p), uri.substr(p, d - p), uri.substr(d, e - d), uri.substr(e)};
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 std::string StreamFetcher::guessUri(std::int64_t sequence) const {
-  static const std::regex kName(R"(^(.*/Segment-)(\d{1,18})(\.[A-Za-z0-9]+)(\?.*)?$)");
   // From the segment before it; before the first one known (time-shift), from the one after.
   auto ref = known_.lower_bound(sequence);
   if (ref != known_.begin()) {
@@ -505,10 +534,10 @@ std::string StreamFetcher::guessUri(std::int64_t sequence) const {
   } else if (ref == known_.end() || ref->first == sequence) {
     return {};
   }
-  std::smatch m;
-  if (!std::regex_match(ref->second.uri, m, kName)) return {};
+  const auto name = splitSegmentName(ref->second.uri);
+  if (!name) return {};
   std::int64_t ticks = 0;
-  for (char ch : m[2].str()) ticks = ticks * 10 + (ch - '0');  // at most 18 digits: no overflow
+  for (char ch : name->digits) ticks = ticks * 10 + (ch - '0');  // at most 18 digits: no overflow
   double stepD = ref->second.duration * 1e7 + 0.5;
   if (!(stepD >= 1) || stepD > 1e15) return {};
   auto step = static_cast<std::int64_t>(stepD);
@@ -517,7 +546,7 @@ std::string StreamFetcher::guessUri(std::int64_t sequence) const {
       next < 0) {
     return {};
   }
-  return m[1].str() + std::to_string(next) + m[3].str() + (m[4].matched ? m[4].str() : "");
+  return std::string(name->prefix) + std::to_string(next) + std::string(name->ext) + std::string(name->query);
 }
 
 void StreamFetcher::followDirect(const std::string& url) {
