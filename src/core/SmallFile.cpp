@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 
 namespace ml {
@@ -21,21 +22,25 @@ SmallFile readSmallFile(const std::filesystem::path& path, std::size_t maxBytes)
     close(fd);
     return f;
   }
-  f.text.resize(maxBytes + 1);
-  std::size_t got = 0;
-  while (got < f.text.size()) {
-    const ssize_t n = read(fd, f.text.data() + got, f.text.size() - got);
+  // Read as the file is, not as the limit allows: a buffer of the limit's size would be
+  // zero-filled whole (1 MB for the time zone file, megabytes for a cache entry) and so
+  // count in the process's memory for a few bytes read.
+  const auto size = static_cast<std::size_t>(std::max<off_t>(st.st_size, 0));
+  f.text.reserve(std::min(size, maxBytes) + 1);
+  char buf[16384];
+  while (f.text.size() <= maxBytes) {
+    const ssize_t n = read(fd, buf, std::min(sizeof buf, maxBytes + 1 - f.text.size()));
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
       close(fd);
       return SmallFile{SmallFile::Status::Unreadable, {}, false};
     }
     if (n == 0) break;
-    got += static_cast<std::size_t>(n);
+    f.text.append(buf, static_cast<std::size_t>(n));
   }
   close(fd);
-  f.truncated = got > maxBytes;
-  f.text.resize(f.truncated ? maxBytes : got);
+  f.truncated = f.text.size() > maxBytes;
+  if (f.truncated) f.text.resize(maxBytes);
   f.status = SmallFile::Status::Ok;
   return f;
 }
