@@ -415,7 +415,9 @@ void Session::leaveDayRecording(bool failed) {
     return;
   }
   if (failed || !played) {
-    out_.say("De opname van vandaag is niet te krijgen. Naar het vroegste van de live uitzending.",
+    // Not there (an error, or a stub playlist), or not grown past where the listener is.
+    out_.say(std::string(failed ? "De opname van vandaag is niet te krijgen." : "De opname van vandaag heeft hier nog niets.") +
+                 " Naar het vroegste van de live uitzending.",
              speech::Priority::Reply);
     player_.restart(liveUrl_, false, net::FetchOptions::Start::BehindLive, kLiveKeptSeconds);
   } else {

@@ -284,6 +284,14 @@ def test_time_shift_into_the_days_recording():
                 newest = json.loads(h.http_get(hls.url("/control/live"))[1])["now_seq"]
                 h.check(seqs and abs(min(seqs) - (newest - 2700 / step)) <= 4,
                         f"after the failed day's recording: about 45 minutes back on live, got {seqs[:5]} (newest {newest})")
+                # A day's recording with nothing in it yet (a stub playlist): the same, said so.
+                hls.control("/control/vod?day=stub")
+                player.press("e", "live")
+                time.sleep(2)
+                player.press("home", "begin van het debat")
+                line = player.lines[player.expect("Naar het vroegste", len(player.lines) - 1, timeout=20,
+                                                  what="the empty day's recording said")]
+                h.check("opname van vandaag" in line, f"the empty day's recording: {line!r}")
                 lines, _err = player.quit()
                 p.check_no_leaks(lines)
         finally:

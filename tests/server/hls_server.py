@@ -32,7 +32,8 @@ Listens on 127.0.0.1 (HTTP/1.1, keep-alive, Content-Length) and writes its port 
                                       closed, as just after a debate ended); open=0 closes them
   /control/vod?long=N                 on-demand playlists of N segments (at most 20000; a
                                       plenary day is about 11000), the fixture repeated
-  /control/vod?day=missing             the day's recording (--history) answers 404; day=there undoes
+  /control/vod?day=missing             the day's recording (--history) answers 404; day=stub: its
+                                      playlist has no segment (ENDLIST only); day=there undoes
   /control/log[?since=N]              JSON list of every non-control request
   /vod|live/subtitles/nl-pol.m3u8     the Dutch WebVTT subtitle rendition (issue 12), in the
                                       master as TYPE=SUBTITLES,LANGUAGE="nl-pol": live always,
@@ -135,6 +136,7 @@ class State:
         self.vod_open = False     # /control/vod?open=1: the recording's playlist not closed yet
         self.vod_long = 0         # /control/vod?long=N: on-demand playlists of N segments (benchmarks)
         self.day_missing = False  # /control/vod?day=missing: the day's recording answers 404
+        self.day_stub = False     # /control/vod?day=stub: the day's recording has no segment yet
         self.log = []
         self.freeze = None  # (start_t, end_t) in server time
         self.down_request = None  # seconds, set by the fault handler
@@ -282,7 +284,10 @@ class Handler(BaseHTTPRequestHandler):
             if name == "prog_index.m3u8":
                 if parts[0] == "vod" and self.day_recording(query):
                     newest = state.newest_seq(state.playlist_time())
-                    body = self.media_playlist(query, range(0, newest + 1), 0, False)
+                    if state.day_stub:  # as the Kamer answers a window with no recording
+                        body = self.media_playlist(query, range(0), 0, True)
+                    else:
+                        body = self.media_playlist(query, range(0, newest + 1), 0, False)
                 else:
                     body = self.vod_playlist(query) if parts[0] == "vod" else self.live_playlist(query)
                 return self.answer("playlist", 200, body, m3u8)
@@ -543,6 +548,7 @@ class Handler(BaseHTTPRequestHandler):
                     state.vod_long = max(0, min(20000, int(q["long"])))
                 if "day" in q:
                     state.day_missing = q.get("day") == "missing"
+                    state.day_stub = q.get("day") == "stub"
 
             return self.send_body(200, b"ok", "text/plain")
         if path == "/control/fault":
