@@ -1,8 +1,9 @@
 #include "sources/ExampleFetcher.h"
 
 #include <fstream>
-#include <regex>
 #include <sstream>
+#include <string>
+#include <string_view>
 
 #include "core/Paths.h"
 #include "net/Url.h"
@@ -22,9 +23,36 @@ bool safe(const std::string& path) {
   return path[0] != '/';
 }
 
-std::string search(const std::string& text, const char* pattern) {
-  std::smatch m;
-  return std::regex_search(text, m, std::regex(pattern)) ? m[1].str() : std::string();
+// The first text after `lead` of the form `shape` ('9' a digit, 'h' a hex digit or '-',
+// any other character itself) followed by `trail`; "" when there is none.
+std::string shaped(std::string_view text, std::string_view lead, std::string_view shape, std::string_view trail = {}) {
+  auto fits = [](char c, char s) {
+    const bool digit = c >= '0' && c <= '9';
+    if (s == '9') return digit;
+    if (s == 'h') return digit || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == '-';
+    return c == s;
+  };
+  for (auto at = text.find(lead); at != std::string_view::npos; at = text.find(lead, at + 1)) {
+    const std::string_view rest = text.substr(at + lead.size());
+    if (rest.size() < shape.size() + trail.size()) continue;
+    bool ok = true;
+    for (std::size_t i = 0; ok && i < shape.size(); ++i) ok = fits(rest[i], shape[i]);
+    if (ok && rest.substr(shape.size(), trail.size()) == trail) return std::string(rest.substr(0, shape.size()));
+  }
+  return {};
+}
+
+// The letters, digits and dashes after the first `lead` ("" when none follow).
+std::string wordAfter(std::string_view text, std::string_view lead) {
+  for (auto at = text.find(lead); at != std::string_view::npos; at = text.find(lead, at + 1)) {
+    std::size_t end = at + lead.size();
+    auto word = [](char c) {
+      return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-';
+    };
+    while (end < text.size() && word(text[end])) ++end;
+    if (end > at + lead.size()) return std::string(text.substr(at + lead.size(), end - at - lead.size()));
+  }
+  return {};
 }
 
 }  // namespace
@@ -43,18 +71,18 @@ fs::path ExampleFetcher::fileFor(const std::string& url) const {
     return safe(path) ? root_ / (path + ".json") : fs::path();
   }
   if (path.rfind("opendata/", 0) == 0) {
-    if (std::string token = search(query, "\\$skiptoken=([A-Za-z0-9-]+)"); !token.empty()) {
+    if (std::string token = wordAfter(query, "$skiptoken="); !token.empty()) {
       return root_ / "opendata" / (token + ".json");
     }
-    if (std::string day = search(query, "lt (\\d{4}-\\d\\d-\\d\\d)T"); !day.empty()) {
+    if (std::string day = shaped(query, "lt ", "9999-99-99", "T"); !day.empty()) {
       return root_ / "opendata" / ("day-" + day + ".json");
     }
-    std::string key = search(query, "Nummer eq '(\\d{4}A\\d{5})'");
-    if (key.empty()) key = search(query, "Id eq ([0-9a-fA-F-]{36})");
+    std::string key = shaped(query, "Nummer eq '", "9999A99999", "'");
+    if (key.empty()) key = shaped(query, "Id eq ", std::string(36, 'h'));
     return safe(key) ? root_ / "opendata" / (key + ".json") : fs::path();
   }
   if (path.rfind("web/", 0) == 0) {
-    std::string key = search(query, "id=(\\d{4}A\\d{5})");
+    std::string key = shaped(query, "id=", "9999A99999");
     if (key.empty()) key = path.substr(path.rfind('/') + 1);
     return safe(key) ? root_ / "web" / (key + ".html") : fs::path();
   }

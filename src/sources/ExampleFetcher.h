@@ -21,9 +21,10 @@ class ExampleFetcher : public Fetcher {
 
   // The example folder inside the data folder.
   static std::filesystem::path defaultRoot();
+  // The file that answers `url` ("example:..."), or an empty path when none may.
+  std::filesystem::path fileFor(const std::string& url) const;
 
  private:
-  std::filesystem::path fileFor(const std::string& url) const;
   std::filesystem::path root_;
 };
 

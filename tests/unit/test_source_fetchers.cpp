@@ -111,6 +111,24 @@ TEST(DiskCache, UnwritableFolderIsNotFatal) {
   EXPECT_FALSE(cache.load("u"));
 }
 
+TEST(ExampleFetcher, ReadsTheOpenDataQueriesKeys) {
+  ml::sources::ExampleFetcher f("/root");
+  const std::string od = "example:opendata/Activiteit?$filter=";
+  EXPECT_EQ(f.fileFor(od + "Verwijderd%20eq%20false%20and%20Nummer%20eq%20'2023A08217'"),
+            fs::path("/root/opendata/2023A08217.json"));
+  EXPECT_EQ(f.fileFor(od + "Id%20eq%20aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee%20and%20x"),
+            fs::path("/root/opendata/aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee.json"));
+  EXPECT_EQ(f.fileFor(od + "Aanvangstijd%20ge%202023-12-21T00:00:00%20and%20Aanvangstijd%20lt%202023-12-22T00:00:00"),
+            fs::path("/root/opendata/day-2023-12-22.json"));
+  EXPECT_EQ(f.fileFor(od + "x&$skiptoken=abc-12&$top=5"), fs::path("/root/opendata/abc-12.json"));
+  // Near misses: a number of the wrong shape, no quote after it, a short id.
+  EXPECT_EQ(f.fileFor(od + "Nummer%20eq%20'2023A0821'"), fs::path());
+  EXPECT_EQ(f.fileFor(od + "Nummer%20eq%20'2023A082171'"), fs::path());
+  EXPECT_EQ(f.fileFor(od + "Id%20eq%20aaaa-bbbb"), fs::path());
+  EXPECT_EQ(f.fileFor("example:web/x/details?id=2023A08217&y=1"), fs::path("/root/web/2023A08217.html"));
+  EXPECT_EQ(f.fileFor("example:web/x/details?id=23A08217"), fs::path("/root/web/details.html"));
+}
+
 TEST(ExampleFetcher, MapsUrlsToFilesAndRefusesEscapes) {
   ml::sources::ExampleFetcher f(ml::sources::ExampleFetcher::defaultRoot());
   EXPECT_NE(f.get("example:debatdirect/agenda/2023-12-21", 1u << 20).body.find("Samen tegen mensenhandel"),
