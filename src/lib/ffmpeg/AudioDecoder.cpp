@@ -26,7 +26,6 @@ namespace {
 
 const int kEof = AVERROR_EOF;
 const int kAgain = AVERROR(EAGAIN);
-const int kInvalid = AVERROR_INVALIDDATA;
 
 std::string avError(int rc) {
   char buf[AV_ERROR_MAX_STRING_SIZE] = {0};
