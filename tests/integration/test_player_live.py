@@ -190,6 +190,14 @@ def _room_clock(utc):
     return t.strftime("%H.%M.%S")
 
 
+def go_to(player, utc, answer):
+    """g, the room's clock time of `utc` typed, Enter: the answer line (with `answer`)."""
+    player.press("g", "Ga naar")
+    for ch in _room_clock(utc):
+        player.send(ch, pause=0.02)
+    return player.press("enter", answer)
+
+
 def test_time_shift_into_the_days_recording():
     """Further back than the Kamer keeps a live broadcast (issue 14 item 1): the debate's
     recording of the day (its vodUrl cut from the start, no end yet) plays, placed by the
@@ -234,10 +242,7 @@ def test_time_shift_into_the_days_recording():
                 edge_seq = json.loads(h.http_get(hls.url("/control/live"))[1])["now_seq"] + 1
                 target = base + edge_seq * step - 3000
                 mark = len(hls.log())
-                player.press("g", "Ga naar")
-                for ch in _room_clock(target):
-                    player.send(ch, pause=0.02)
-                line = player.press("enter", "achter live")
+                line = go_to(player, target, "achter live")
                 h.check(line.startswith("Naar ") and "50 minuten" in line and "opname van vandaag" in line,
                         f"g 50 minutes back: {line!r}")
                 time.sleep(4)
@@ -247,10 +252,7 @@ def test_time_shift_into_the_days_recording():
                 # g 10 minutes back: within what the live stream keeps, its own segments.
                 target = base + edge_seq * step - 600
                 mark = len(hls.log())
-                player.press("g", "Ga naar")
-                for ch in _room_clock(target):
-                    player.send(ch, pause=0.02)
-                line = player.press("enter", "achter live")
+                line = go_to(player, target, "achter live")
                 h.check("10 minuten" in line and "opname" not in line, f"g 10 minutes back: {line!r}")
                 time.sleep(4)
                 seqs, day = live_seqs(mark), day_seqs(mark)
@@ -260,10 +262,7 @@ def test_time_shift_into_the_days_recording():
                 line = player.press("w", "achter live")
                 h.check("opname van vandaag" not in line, f"w on the live stream: {line!r}")
                 # Back into the day's recording, then e: live.
-                player.press("g", "Ga naar")
-                for ch in _room_clock(base + edge_seq * step - 3300):
-                    player.send(ch, pause=0.02)
-                player.press("enter", "opname van vandaag")
+                go_to(player, base + edge_seq * step - 3300, "opname van vandaag")
                 time.sleep(2)
                 mark = len(hls.log())
                 player.press("e", "live")
