@@ -134,6 +134,8 @@ class Session : public mpris::Handler {
   // The day's recording played out or failed: on with the live stream (or the recording
   // again, when the listener is still further behind than the live stream keeps).
   void leaveDayRecording(bool failed);
+  // The live stream again from `start` (from the day's recording or the live stream itself).
+  void playLive(net::FetchOptions::Start start, double position = 0);
   // Behind live by less than this is "at live": no faster speed, the catch-up ends.
   static constexpr double kCatchUpMargin = 15;
   // How far back the Kamer keeps a live broadcast's segments after they left the window

@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <utility>
 
 #include "app/Session.h"
 #include "app/modes/DescribeMode.h"
@@ -253,11 +252,7 @@ void Session::goLive() {
     player_.setSpeed(speed_);
   }
   out_.say("Terug naar live.", speech::Priority::Echo);
-  if (std::exchange(onDayRecording_, false)) {
-    player_.restart(liveUrl_, false, net::FetchOptions::Start::Live);
-  } else {
-    player_.restart(net::FetchOptions::Start::Live);
-  }
+  playLive(net::FetchOptions::Start::Live);
   seeking_ = true;
 }
 
@@ -377,10 +372,11 @@ void Session::goToMoment(const Moment& m, const std::string& typed) {
   if (live() && heardUtcLive() > 0) {
     // On live, a clock time in the room, or a position from the debate's start.
     const double behind = behindLiveNow();
-    const double edge = heardUtcLive() + behind;
+    const double heard = heardUtcLive();
+    const double edge = heard + behind;
     double utc = 0;
     if (m.kind == Moment::Kind::Clock) {
-      utc = clockOnDayOf(heardUtcLive(), m.seconds);
+      utc = clockOnDayOf(heard, m.seconds);
     } else if (options_.debate && options_.debate->actualStart) {
       utc = static_cast<double>(options_.debate->actualStart->utcSeconds) + m.seconds;
     } else {

@@ -7,7 +7,6 @@
 #include <cmath>
 #include <functional>
 #include <optional>
-#include <utility>
 
 #include "app/Resume.h"
 #include "app/Session.h"
@@ -378,12 +377,13 @@ void Session::seekLive(double seconds, bool toEarliest, const std::string& say) 
                            dutchDuration(target) + " achter live" + (clock > 0 ? ", " + clockText(clock) : "") + "."
                      : say;
   out_.say(why, speech::Priority::Echo);
-  if (std::exchange(onDayRecording_, false)) {
-    player_.restart(liveUrl_, false, net::FetchOptions::Start::BehindLive, target);
-  } else {
-    player_.restart(net::FetchOptions::Start::BehindLive, target);
-  }
+  playLive(net::FetchOptions::Start::BehindLive, target);
   seeking_ = true;
+}
+
+void Session::playLive(net::FetchOptions::Start start, double position) {
+  onDayRecording_ = false;
+  player_.restart(liveUrl_, false, start, position);
 }
 
 std::string Session::dayRecordingUrl() const {
@@ -408,7 +408,6 @@ void Session::leaveDayRecording(bool failed) {
   const double behind = behindLiveNow();
   const double heard = heardUtcLive();
   const bool played = player_.mediaSecondsPlayed() >= 1;
-  onDayRecording_ = false;
   if (!failed && played && behind > kLiveKeptSeconds && heard > 0) {
     // The recording was opened a while ago and has grown since: on from where it was.
     playDayRecording(heard, heard + behind, "");
@@ -419,11 +418,11 @@ void Session::leaveDayRecording(bool failed) {
     out_.say(std::string(failed ? "De opname van vandaag is niet te krijgen." : "De opname van vandaag heeft hier nog niets.") +
                  " Naar het vroegste van de live uitzending.",
              speech::Priority::Reply);
-    player_.restart(liveUrl_, false, net::FetchOptions::Start::BehindLive, kLiveKeptSeconds);
+    playLive(net::FetchOptions::Start::BehindLive, kLiveKeptSeconds);
   } else {
     // Played up to where the live stream keeps its own segments: on with those, unsaid.
     log::info("de opname van vandaag is uit; verder met de live uitzending, {} s achter", behind);
-    player_.restart(liveUrl_, false, net::FetchOptions::Start::BehindLive, std::min(behind, kLiveKeptSeconds));
+    playLive(net::FetchOptions::Start::BehindLive, std::min(behind, kLiveKeptSeconds));
   }
   seeking_ = true;
 }
