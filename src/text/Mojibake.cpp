@@ -1,5 +1,6 @@
 #include "text/Mojibake.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -150,28 +151,58 @@ constexpr std::array<char16_t, 128> kIso8859_13{{
     0x0173, 0x0142, 0x015B, 0x016B, 0x00FC, 0x017C, 0x017E, 0x2019,
 }};
 
+// A code page read backwards: its high half as (code point, byte) pairs sorted by code
+// point, then byte, so that a code point two bytes share finds the lower byte first.
+struct ReverseEntry {
+  char16_t cp;
+  unsigned char byte;
+  constexpr bool operator<(const ReverseEntry& o) const {
+    return cp != o.cp ? cp < o.cp : byte < o.byte;
+  }
+};
+using Reverse = std::array<ReverseEntry, 128>;
+
+constexpr Reverse reverseOf(const std::array<char16_t, 128>& high) {
+  Reverse r{};
+  for (std::size_t i = 0; i < high.size(); ++i) {
+    r[i] = ReverseEntry{high[i], static_cast<unsigned char>(0x80 + i)};
+  }
+  std::sort(r.begin(), r.end());
+  return r;
+}
+
+constexpr Reverse kWindows1252Reverse = reverseOf(kWindows1252);
+constexpr Reverse kWindows1257Reverse = reverseOf(kWindows1257);
+constexpr Reverse kWindows1250Reverse = reverseOf(kWindows1250);
+constexpr Reverse kIso8859_1Reverse = reverseOf(kIso8859_1);
+constexpr Reverse kIso8859_15Reverse = reverseOf(kIso8859_15);
+constexpr Reverse kIso8859_2Reverse = reverseOf(kIso8859_2);
+constexpr Reverse kIso8859_13Reverse = reverseOf(kIso8859_13);
+
 struct CodePage {
   std::string_view name;
-  const std::array<char16_t, 128>* high;
+  const Reverse* reverse;
 };
 
 constexpr std::array<CodePage, 7> kCodePages{{
-    {"Windows-1252", &kWindows1252},
-    {"Windows-1257", &kWindows1257},
-    {"Windows-1250", &kWindows1250},
-    {"ISO-8859-1", &kIso8859_1},
-    {"ISO-8859-15", &kIso8859_15},
-    {"ISO-8859-2", &kIso8859_2},
-    {"ISO-8859-13", &kIso8859_13},
+    {"Windows-1252", &kWindows1252Reverse},
+    {"Windows-1257", &kWindows1257Reverse},
+    {"Windows-1250", &kWindows1250Reverse},
+    {"ISO-8859-1", &kIso8859_1Reverse},
+    {"ISO-8859-15", &kIso8859_15Reverse},
+    {"ISO-8859-2", &kIso8859_2Reverse},
+    {"ISO-8859-13", &kIso8859_13Reverse},
 }};
 
-// The byte that stands for `cp` in `page`, if any.
+// The byte that stands for `cp` in `page`, if any (the lower one when two bytes do): a
+// binary search, since every non-ASCII character of a page is looked up in every code page.
 std::optional<unsigned char> encodeIn(const CodePage& page, char32_t cp) {
   if (cp < 0x80) return static_cast<unsigned char>(cp);
-  for (std::size_t i = 0; i < page.high->size(); ++i) {
-    if (static_cast<char32_t>((*page.high)[i]) == cp) return static_cast<unsigned char>(0x80 + i);
-  }
-  return std::nullopt;
+  if (cp > 0xFFFF) return std::nullopt;
+  const ReverseEntry key{static_cast<char16_t>(cp), 0};
+  const auto it = std::lower_bound(page.reverse->begin(), page.reverse->end(), key);
+  if (it == page.reverse->end() || it->cp != key.cp) return std::nullopt;
+  return it->byte;
 }
 
 struct Char {
