@@ -7,6 +7,7 @@
 #   bash scripts/fuzz-campaign.sh                 every target, 10 million runs each
 #   RUNS=1000000 bash scripts/fuzz-campaign.sh fuzz_clean fuzz_htmlpage
 #   FAST=1 bash scripts/fuzz-campaign.sh fuzz_htmlpage
+#   JOBS=2 bash scripts/fuzz-campaign.sh fuzz_htmlpage   two processes, half the runs each
 #
 # FAST=1 fuzzes a build with UBSan alone (build-fuzz-fast, several times quicker than
 # ASan) and then replays the whole corpus it grew through the ASan + UBSan build, so
@@ -16,6 +17,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-10000000}
+JOBS=${JOBS:-1}
 if [ ! -d build-fuzz ] || [ -z "$(ls build-fuzz/tests/fuzz/fuzz_* 2>/dev/null)" ]; then
   CC=clang-14 CXX=clang++-14 bash scripts/build.sh build-fuzz -DMEELUISTER_FUZZ=ON
 fi
@@ -38,15 +40,23 @@ for name in "${targets[@]}"; do
   [ -d "tests/fuzz/seeds/$name" ] && seeds=("tests/fuzz/seeds/$name")
   log=build-fuzz/$name.campaign.log
   start=$(date +%s)
-  if ! "$f" -runs="$RUNS" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
-      -artifact_prefix=build-fuzz/ "build-fuzz/corpus/$name" "${seeds[@]}" 2>"$log"; then
-    tail -40 "$log"
-    echo "$name: gevonden fout (zie $log)" >&2
-    exit 1
-  fi
+  # JOBS processes share the corpus directory (libFuzzer reloads it), RUNS/JOBS runs each.
+  pids=()
+  for ((j = 1; j <= JOBS; j++)); do
+    "$f" -runs=$(( RUNS / JOBS )) -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
+      -artifact_prefix=build-fuzz/ "build-fuzz/corpus/$name" "${seeds[@]}" 2>"$log.$j" &
+    pids+=($!)
+  done
+  failed=0
+  for ((j = 1; j <= JOBS; j++)); do
+    wait "${pids[j - 1]}" || { failed=1; tail -40 "$log.$j"; echo "$name: gevonden fout (zie $log.$j)" >&2; }
+  done
+  cat "$log".[0-9]* > "$log"
+  rm -f "$log".[0-9]*
+  [ $failed -eq 0 ] || exit 1
   seconds=$(( $(date +%s) - start ))
-  runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
-  cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | cut -d' ' -f2)
+  runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | awk '{ n += $1 } END { print n }')
+  cov=$(grep -o 'cov: [0-9]*' "$log" | cut -d' ' -f2 | sort -n | tail -1)
   corpus=$(find "build-fuzz/corpus/$name" -type f | wc -l)
   printf '%-24s %12s %9s %10s %8s %8s\n' "$name" "${runs:-?}" "$seconds" \
     "$(( ${runs:-0} / (seconds > 0 ? seconds : 1) ))" "${cov:-?}" "$corpus"
