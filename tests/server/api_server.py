@@ -392,6 +392,11 @@ class ApiServer:
         with self.httpd.state.lock:
             self.httpd.state.stream_base = (url or "").rstrip("/")
 
+    def set_verslag_status(self, status):
+        """Lists only the Verslag entries with this status (as /control/verslag does)."""
+        with self.httpd.state.lock:
+            self.httpd.state.verslag_status = (status or "").lower()
+
     def reset(self):
         self.httpd.state.reset()
 
