@@ -13,7 +13,6 @@ import subprocess
 import tempfile
 import threading
 import time
-import urllib.request
 
 import harness as h
 import pty_player as p
@@ -350,7 +349,7 @@ def test_transcript_from_the_verbatim_record():
             # Only the Casco record: no text yet, so the subtitles, and the first line says so.
             api.reset()
             api.set_stream_base(hls.url(""))
-            urllib.request.urlopen(api.url + "/control/verslag?status=casco", timeout=5).read()
+            api.set_verslag_status("casco")
             # A speaker turn in Debat Direct's timeline, 10 s into the recording (11.15.10).
             api.add_event("5d210dbb-9be4-4c39-8640-63a8ccec5b3a", "speaker", "3fe14035-2f9c-461e-94d4-56b8c9a019e1",
                           time="2023-12-21T11:15:10+0100")
